@@ -1,0 +1,125 @@
+/**
+ * The resolver contract shared by the backend (makeResolver) and the Custom UI (makeInvoke).
+ * Types only: importing this file adds nothing to either bundle.
+ */
+
+export const OPERATIONS = ['read', 'create', 'update', 'delete'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export interface SpaceRef {
+  key: string;
+  id: string;
+}
+
+export type TokenStatus = 'active' | 'expired' | 'revoked';
+
+export interface TokenInfo {
+  id: string;
+  label: string;
+  /** Non-secret tail of the token, for recognising it, e.g. "sst_…a1B2". */
+  hint: string;
+  status: TokenStatus;
+  ownerAccountId: string;
+  spaces: SpaceRef[];
+  operations: Operation[];
+  /** ISO 8601 instants. */
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  usageCount: number;
+}
+
+export interface UserRef {
+  accountId: string;
+  displayName: string;
+}
+
+/** A token as a space admin or site admin sees it: no hint, but who owns it. */
+export interface ManagedTokenInfo extends Omit<TokenInfo, 'hint'> {
+  owner: UserRef;
+}
+
+export type AuditOutcome = 'ok' | 'denied' | 'failed';
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  tokenId: string;
+  ownerAccountId: string;
+  spaceKey: string | null;
+  operation: Operation | 'self';
+  method: string;
+  pageId: string | null;
+  status: number;
+  outcome: AuditOutcome;
+  /** Stable error code when the outcome is not ok. */
+  code: string | null;
+  clientIp: string | null;
+  userAgent: string | null;
+}
+
+export interface Policy {
+  maxLifetimeDays: number;
+  maxTokensPerUser: number;
+  allowedOperations: Operation[];
+  gatewayEnabled: boolean;
+  auditRetentionDays: number;
+}
+
+export interface VisibleSpace extends SpaceRef {
+  name: string;
+}
+
+export interface Viewer {
+  accountId: string;
+  isSiteAdmin: boolean;
+}
+
+export interface ResolverError {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export type Result<T> = T | ResolverError;
+
+export interface CreateTokenInput {
+  label: string;
+  spaceKeys: string[];
+  operations: Operation[];
+  expiresInDays: number;
+}
+
+export interface AuditQuery {
+  spaceKey?: string;
+  tokenId?: string;
+  operation?: Operation | 'self';
+  outcome?: AuditOutcome;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+export type ResolverDefinitions = {
+  getViewer: () => Result<Viewer>;
+  listMySpaces: () => Result<{ spaces: VisibleSpace[] }>;
+  createToken: (input: CreateTokenInput) => Result<{ token: string; info: TokenInfo }>;
+  listTokens: () => Result<{ tokens: TokenInfo[] }>;
+  revokeToken: (input: { id: string }) => Result<{ token: TokenInfo }>;
+  revokeAllTokens: () => Result<{ revoked: number }>;
+  getGatewayInfo: () => Result<{ url: string }>;
+  listSpaceTokens: (input: { spaceKey: string }) => Result<{ tokens: ManagedTokenInfo[] }>;
+  revokeSpaceAccess: (input: { spaceKey: string; tokenId: string }) => Result<{ token: ManagedTokenInfo }>;
+  listAudit: (input: AuditQuery) => Result<Page<AuditEvent>>;
+  getPolicy: () => Result<{ policy: Policy }>;
+  setPolicy: (input: Policy) => Result<{ policy: Policy }>;
+  listAllTokens: (input: { cursor?: string }) => Result<Page<ManagedTokenInfo>>;
+  adminRevokeToken: (input: { id: string }) => Result<{ token: ManagedTokenInfo }>;
+};
+
+export function isResolverError(value: unknown): value is ResolverError {
+  return typeof value === 'object' && value !== null && 'error' in value;
+}

@@ -48,7 +48,8 @@ export interface AuditEvent {
   tokenId: string;
   ownerAccountId: string;
   spaceKey: string | null;
-  operation: Operation | 'self';
+  /** `self` for /self; null when the route was unknown. */
+  operation: Operation | 'self' | null;
   method: string;
   pageId: string | null;
   status: number;
@@ -111,7 +112,7 @@ export type ResolverDefinitions = {
   revokeToken: (input: { id: string }) => Result<{ token: TokenInfo }>;
   revokeAllTokens: () => Result<{ revoked: number }>;
   getGatewayInfo: () => Result<{ url: string }>;
-  listSpaceTokens: (input: { spaceKey: string }) => Result<{ tokens: ManagedTokenInfo[] }>;
+  listSpaceTokens: (input: { spaceKey: string; cursor?: string }) => Result<{ tokens: ManagedTokenInfo[]; cursor: string | null }>;
   revokeSpaceAccess: (input: { spaceKey: string; tokenId: string }) => Result<{ token: ManagedTokenInfo }>;
   listAudit: (input: AuditQuery) => Result<Page<AuditEvent>>;
   getPolicy: () => Result<{ policy: Policy }>;

@@ -1,0 +1,75 @@
+import api, { route } from '@forge/api';
+import type { Operation, VisibleSpace } from '../../contract/resolvers';
+import type { UserConfluence } from '../../ports/confluence';
+import { expectJson } from './upstream';
+
+interface SpacesPage {
+  results: VisibleSpace[];
+  _links?: { next?: string };
+}
+interface OperationsResponse {
+  operations?: Array<{ operation?: string; targetType?: string }>;
+}
+
+const HEADERS = { Accept: 'application/json' };
+/** Enough for a picker; a site with more visible spaces shows the first ones. */
+const MAX_SPACE_PAGES = 4;
+const PAGE_OPERATIONS: Operation[] = ['create', 'update', 'delete'];
+
+const visible = ({ id, key, name }: VisibleSpace): VisibleSpace => ({ id: String(id), key, name });
+
+/** Confluence as the signed-in user (present, so `asUser()` needs no impersonation). */
+export function userConfluence(): UserConfluence {
+  const user = api.asUser();
+  let siteAdmin: Promise<boolean> | undefined;
+  return {
+    async spacesByKeys(keys) {
+      const query = new URLSearchParams({ keys: keys.join(','), limit: '250' });
+      const page = await expectJson<SpacesPage>(await user.requestConfluence(route`/wiki/api/v2/spaces?${query}`, { headers: HEADERS }), 'list spaces');
+      return page.results.map(visible);
+    },
+
+    async visibleSpaces() {
+      const spaces: VisibleSpace[] = [];
+      let query = new URLSearchParams({ limit: '250', sort: 'name' });
+      for (let pages = 0; pages < MAX_SPACE_PAGES; pages++) {
+        const page = await expectJson<SpacesPage>(await user.requestConfluence(route`/wiki/api/v2/spaces?${query}`, { headers: HEADERS }), 'list spaces');
+        spaces.push(...page.results.map(visible));
+        const cursor = page._links?.next && new URL(page._links.next, 'https://confluence.invalid').searchParams.get('cursor');
+        if (!cursor) break;
+        query = new URLSearchParams({ limit: '250', sort: 'name', cursor });
+      }
+      return spaces;
+    },
+
+    async spaceRights(spaceId) {
+      const response = await user.requestConfluence(route`/wiki/api/v2/spaces/${spaceId}/operations`, { headers: HEADERS });
+      const { operations = [] } = await expectJson<OperationsResponse>(response, 'read your permissions');
+      const has = (operation: string, targetType: string) =>
+        operations.some((entry) => entry.operation === operation && entry.targetType === targetType);
+      // The space is visible to the user (it was listed), which is what reading its pages needs.
+      const granted = new Set<Operation>(['read', ...PAGE_OPERATIONS.filter((operation) => has(operation, 'page'))]);
+      return { operations: granted, administer: has('administer', 'space') };
+    },
+
+    isSiteAdmin() {
+      siteAdmin ??= (async () => {
+        const response = await user.requestConfluence(route`/wiki/rest/api/user/current?expand=operations`, { headers: HEADERS });
+        const { operations = [] } = await expectJson<OperationsResponse>(response, 'read your permissions');
+        return operations.some((entry) => entry.operation === 'administer' && entry.targetType === 'application');
+      })();
+      return siteAdmin;
+    },
+
+    async displayNames(accountIds) {
+      if (accountIds.length === 0) return new Map();
+      const response = await user.requestConfluence(route`/wiki/api/v2/users-bulk`, {
+        method: 'POST',
+        headers: { ...HEADERS, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ accountIds }),
+      });
+      const { results = [] } = await expectJson<{ results?: Array<{ accountId?: string; displayName?: string }> }>(response, 'look up users');
+      return new Map(results.filter((user) => user.accountId && user.displayName).map((user) => [user.accountId!, user.displayName!]));
+    },
+  };
+}

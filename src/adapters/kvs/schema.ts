@@ -1,0 +1,18 @@
+/** Entity and index names; manifest.yml declares the same (a test keeps the two in step). */
+export const TOKEN_ENTITY = 'token';
+export const GRANT_ENTITY = 'token-grant';
+export const AUDIT_ENTITY = 'audit-event';
+
+export const TOKEN_BY_OWNER = 'by-owner';
+export const TOKEN_BY_CREATED = 'by-created';
+export const GRANT_BY_SPACE = 'by-space';
+export const AUDIT_BY_TOKEN = 'by-token';
+export const AUDIT_BY_SPACE = 'by-space';
+export const AUDIT_BY_OWNER = 'by-owner';
+export const AUDIT_BY_TIME = 'by-time';
+
+export const POLICY_KEY = 'policy';
+export const usageKey = (tokenId: string) => `usage:${tokenId}`;
+
+/** Revoked and expired tokens stay visible this long after they expire, then storage drops them. */
+export const EXPIRED_TOKEN_GRACE_DAYS = 30;

@@ -1,0 +1,33 @@
+import type { Operation, SpaceRef } from '../../contract/resolvers';
+import type { SecretHash } from '../../core/secret-hash';
+import type { TokenRecord } from '../../core/token';
+
+/** Stored shape: entities index scalars only, and 0 stands for "not revoked" (no nulls in indexes). */
+export interface TokenEntity {
+  ownerAccountId: string;
+  label: string;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number;
+  spaces: SpaceRef[];
+  operations: Operation[];
+  secretHash: SecretHash;
+  hint: string;
+  version: number;
+}
+
+export interface GrantEntity {
+  tokenId: string;
+  spaceKey: string;
+  createdAt: number;
+}
+
+export function toEntity({ id: _id, revokedAt, ...token }: TokenRecord): TokenEntity {
+  return { ...token, revokedAt: revokedAt ?? 0 };
+}
+
+export function fromEntity(id: string, { revokedAt, ...entity }: TokenEntity): TokenRecord {
+  return { id, ...entity, revokedAt: revokedAt === 0 ? null : revokedAt };
+}
+
+export const grantKey = (tokenId: string, space: SpaceRef) => `${tokenId}:${space.id}`;

@@ -1,0 +1,121 @@
+import { Filter, FilterConditions, kvs, Sort, type Ttl } from '@forge/kvs';
+import { DAY_MS } from '../../core/clock';
+import { AppError } from '../../core/errors';
+import { withDefaults, type Policy } from '../../core/policy';
+import type { TokenRecord } from '../../core/token';
+import type { Paged, TokenStore } from '../../ports/token-store';
+import { fromEntity, grantKey, toEntity, type GrantEntity, type TokenEntity } from './token-entity';
+import {
+  EXPIRED_TOKEN_GRACE_DAYS,
+  GRANT_BY_SPACE,
+  GRANT_ENTITY,
+  POLICY_KEY,
+  TOKEN_BY_CREATED,
+  TOKEN_BY_OWNER,
+  TOKEN_ENTITY,
+} from './schema';
+
+const BATCH_LIMIT = 25;
+const PAGE_LIMIT = 100;
+
+const chunks = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+
+/** Storage forgets a token (and its space grants) a grace period after it expires. */
+function ttlFor(token: TokenRecord, now: number): Ttl {
+  const seconds = Math.ceil((token.expiresAt - now + EXPIRED_TOKEN_GRACE_DAYS * DAY_MS) / 1000);
+  return { value: Math.max(seconds, 1), unit: 'SECONDS' };
+}
+
+export class KvsTokenStore implements TokenStore {
+  constructor(private readonly clock: () => number) {}
+
+  async getWithPolicy(id: string): Promise<{ token: TokenRecord | undefined; policy: Policy }> {
+    const { successfulKeys } = await kvs.batchGet<TokenEntity | Partial<Policy>>([
+      { key: id, entityName: TOKEN_ENTITY },
+      { key: POLICY_KEY },
+    ]);
+    const token = successfulKeys.find((item) => item.entityName === TOKEN_ENTITY);
+    const policy = successfulKeys.find((item) => item.key === POLICY_KEY && !item.entityName);
+    return {
+      token: token ? fromEntity(id, token.value as TokenEntity) : undefined,
+      policy: withDefaults(policy?.value as Partial<Policy> | undefined),
+    };
+  }
+
+  async get(id: string): Promise<TokenRecord | undefined> {
+    const entity = await kvs.entity<TokenEntity>(TOKEN_ENTITY).get(id);
+    return entity ? fromEntity(id, entity) : undefined;
+  }
+
+  async getMany(ids: string[]): Promise<TokenRecord[]> {
+    const batches = await Promise.all(
+      chunks(ids, BATCH_LIMIT).map((batch) => kvs.batchGet<TokenEntity>(batch.map((key) => ({ key, entityName: TOKEN_ENTITY })))),
+    );
+    const found = new Map(batches.flatMap((batch) => batch.successfulKeys).map((item) => [item.key, fromEntity(item.key, item.value)]));
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  /** The token and one grant per space, atomically; FAIL_IF_EXISTS is implied by a fresh random id. */
+  async create(token: TokenRecord): Promise<void> {
+    const ttl = ttlFor(token, this.clock());
+    const transaction = kvs.transact().set(token.id, toEntity(token), { entityName: TOKEN_ENTITY }, { ttl });
+    for (const space of token.spaces) {
+      const grant: GrantEntity = { tokenId: token.id, spaceKey: space.key, createdAt: token.createdAt };
+      transaction.set(grantKey(token.id, space), grant, { entityName: GRANT_ENTITY }, { ttl });
+    }
+    await transaction.execute();
+  }
+
+  async replace(previous: TokenRecord, next: TokenRecord): Promise<void> {
+    const unchanged = new Filter<TokenEntity>().and('version', FilterConditions.equalTo(previous.version));
+    const transaction = kvs
+      .transact()
+      .set(next.id, toEntity(next), { entityName: TOKEN_ENTITY, conditions: unchanged }, { ttl: ttlFor(next, this.clock()) });
+    for (const space of previous.spaces.filter((old) => !next.spaces.some((kept) => kept.id === old.id))) {
+      transaction.delete(grantKey(previous.id, space), { entityName: GRANT_ENTITY });
+    }
+    try {
+      await transaction.execute();
+    } catch (error) {
+      if ((await this.get(previous.id))?.version !== previous.version) {
+        throw new AppError('CONFLICT', 'The token changed meanwhile; try again.');
+      }
+      throw error;
+    }
+  }
+
+  async listByOwner(ownerAccountId: string): Promise<TokenRecord[]> {
+    const tokens: TokenRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.tokensPage(TOKEN_BY_OWNER, [ownerAccountId], cursor, PAGE_LIMIT);
+      tokens.push(...page.items);
+      cursor = page.cursor ?? undefined;
+    } while (cursor);
+    return tokens;
+  }
+
+  async listBySpace(spaceKey: string, cursor: string | undefined, limit: number): Promise<Paged<TokenRecord>> {
+    let query = kvs.entity<GrantEntity>(GRANT_ENTITY).query().index(GRANT_BY_SPACE, { partition: [spaceKey] }).sort(Sort.DESC).limit(limit);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    return { items: await this.getMany(page.results.map((grant) => grant.value.tokenId)), cursor: page.nextCursor ?? null };
+  }
+
+  listAll(cursor: string | undefined, limit: number): Promise<Paged<TokenRecord>> {
+    return this.tokensPage(TOKEN_BY_CREATED, undefined, cursor, limit);
+  }
+
+  private async tokensPage(index: string, partition: string[] | undefined, cursor: string | undefined, limit: number): Promise<Paged<TokenRecord>> {
+    let query = kvs
+      .entity<TokenEntity>(TOKEN_ENTITY)
+      .query()
+      .index(index, partition ? { partition } : undefined)
+      .sort(Sort.DESC)
+      .limit(limit);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    return { items: page.results.map((item) => fromEntity(item.key, item.value)), cursor: page.nextCursor ?? null };
+  }
+}

@@ -1,0 +1,54 @@
+import { webTrigger } from '@forge/api';
+import { makeResolver, type Request } from '@forge/resolver';
+import type { ResolverDefinitions, ResolverError } from '../../contract/resolvers';
+import { AppError } from '../../core/errors';
+import { listAudit } from '../../use-cases/audit-queries';
+import type { Actor, Deps } from '../../use-cases/deps';
+import { issueToken } from '../../use-cases/issue-token';
+import { adminRevokeToken, listAllTokens, listSpaceTokens, revokeSpaceAccess } from '../../use-cases/managed-tokens';
+import { listOwnTokens, revokeAllOwnTokens, revokeOwnToken } from '../../use-cases/own-tokens';
+import { setPolicy } from '../../use-cases/policy';
+import { userConfluence } from '../confluence/user-confluence';
+import { forgeDeps } from '../composition';
+import { toResolverError } from './errors';
+
+type Payload = Record<string, unknown>;
+
+/** Runs a use-case as the signed-in user; payload fields are untrusted data, never identity. */
+function resolve<R>(handler: (deps: Deps, actor: Actor, payload: Payload) => Promise<R>) {
+  return async ({ payload, context }: Request<unknown>): Promise<R | ResolverError> => {
+    try {
+      const accountId = context.accountId as string | undefined;
+      if (!accountId) throw new AppError('FORBIDDEN', 'Sign in to Confluence to manage tokens.');
+      const actor: Actor = { accountId, confluence: userConfluence() };
+      const data = typeof payload === 'object' && payload !== null ? (payload as Payload) : {};
+      return await handler(forgeDeps(), actor, data);
+    } catch (error) {
+      return toResolverError(error);
+    }
+  };
+}
+
+const cursorOf = (payload: Payload) => (typeof payload.cursor === 'string' ? payload.cursor : undefined);
+
+export const resolverHandler = makeResolver<ResolverDefinitions>({
+  getViewer: resolve(async (_deps, actor) => ({ accountId: actor.accountId, isSiteAdmin: await actor.confluence.isSiteAdmin() })),
+  listMySpaces: resolve(async (_deps, actor) => ({ spaces: await actor.confluence.visibleSpaces() })),
+  createToken: resolve((deps, actor, payload) => issueToken(deps, actor, payload)),
+  listTokens: resolve(async (deps, actor) => ({ tokens: await listOwnTokens(deps, actor.accountId) })),
+  revokeToken: resolve(async (deps, actor, payload) => ({ token: await revokeOwnToken(deps, actor.accountId, payload.id) })),
+  revokeAllTokens: resolve(async (deps, actor) => ({ revoked: await revokeAllOwnTokens(deps, actor.accountId) })),
+  getGatewayInfo: resolve(async () => ({ url: await webTrigger.getUrl('gateway') })),
+  listSpaceTokens: resolve(async (deps, actor, payload) => {
+    const page = await listSpaceTokens(deps, actor, payload.spaceKey, cursorOf(payload));
+    return { tokens: page.items, cursor: page.cursor };
+  }),
+  revokeSpaceAccess: resolve(async (deps, actor, payload) => ({
+    token: await revokeSpaceAccess(deps, actor, payload.spaceKey, payload.tokenId),
+  })),
+  listAudit: resolve((deps, actor, payload) => listAudit(deps, actor, payload)),
+  getPolicy: resolve(async (deps) => ({ policy: await deps.policy.get() })),
+  setPolicy: resolve(async (deps, actor, payload) => ({ policy: await setPolicy(deps, actor, payload) })),
+  listAllTokens: resolve((deps, actor, payload) => listAllTokens(deps, actor, cursorOf(payload))),
+  adminRevokeToken: resolve(async (deps, actor, payload) => ({ token: await adminRevokeToken(deps, actor, payload.id) })),
+});

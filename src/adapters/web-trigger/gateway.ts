@@ -1,0 +1,36 @@
+import { handleGatewayRequest } from '../../use-cases/gateway/handle-request';
+import type { GatewayRequest } from '../../use-cases/gateway/request';
+import { forgeGatewayDeps } from '../composition';
+import { errorResponse } from './error-response';
+import type { WebTriggerRequest, WebTriggerResponse } from './forge-http';
+
+function toGatewayRequest(request: WebTriggerRequest): GatewayRequest {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, values] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = values?.[0];
+  const query = new URLSearchParams();
+  for (const [name, values] of Object.entries(request.queryParameters ?? {})) {
+    for (const value of values ?? []) query.append(name, value);
+  }
+  return { method: request.method ?? 'GET', path: request.userPath || '/', query, headers, body: request.body ?? '' };
+}
+
+/** Authenticated answers are never cached by proxies. */
+const BASE_HEADERS = { 'Cache-Control': 'no-store' };
+
+function toForgeResponse(status: number, headers: Record<string, string | undefined>, body: string): WebTriggerResponse {
+  const forgeHeaders: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries({ ...BASE_HEADERS, ...headers })) if (value !== undefined) forgeHeaders[name] = [value];
+  return { statusCode: status, headers: forgeHeaders, body };
+}
+
+/** The web trigger `gateway`: a drop-in subset of Confluence REST v2 for space-scoped tokens. */
+export async function gatewayHandler(request: WebTriggerRequest): Promise<WebTriggerResponse> {
+  const gatewayRequest = toGatewayRequest(request);
+  const outcome = await handleGatewayRequest(forgeGatewayDeps(), gatewayRequest);
+  if ('error' in outcome) {
+    const { status, headers, body } = errorResponse(outcome.error, gatewayRequest.headers.authorization !== undefined);
+    return toForgeResponse(status, headers, body);
+  }
+  const { status, body, contentType, retryAfter } = outcome.response;
+  return toForgeResponse(status, { 'Content-Type': contentType, 'Retry-After': retryAfter }, status === 204 ? '' : body);
+}

@@ -1,0 +1,46 @@
+/**
+ * One error type for the whole app, and the one table of its codes with the HTTP status each answers
+ * with. Codes are stable (scripts and the UI branch on them); messages are safe to show: they never
+ * carry a secret, a stack trace or another user's data.
+ */
+export const ERROR_STATUS = {
+  // Gateway
+  INVALID_TOKEN: 401,
+  GATEWAY_DISABLED: 503,
+  OPERATION_NOT_GRANTED: 403,
+  SPACE_NOT_GRANTED: 403,
+  PURGE_NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  INVALID_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UPSTREAM_UNAVAILABLE: 503,
+  UPSTREAM_ERROR: 502,
+  IMPERSONATION_REFUSED: 502,
+  // Resolvers
+  VALIDATION_FAILED: 400,
+  POLICY_VIOLATION: 400,
+  INSUFFICIENT_PERMISSIONS: 403,
+  TOKEN_LIMIT_REACHED: 409,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

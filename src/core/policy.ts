@@ -1,0 +1,53 @@
+import type { Policy } from '../contract/resolvers';
+import { AppError } from './errors';
+import { OPERATIONS, parseOperations } from './operations';
+
+export type { Policy };
+
+export const DEFAULT_POLICY: Policy = {
+  maxLifetimeDays: 365,
+  maxTokensPerUser: 25,
+  allowedOperations: [...OPERATIONS],
+  gatewayEnabled: true,
+  auditRetentionDays: 90,
+};
+
+export const POLICY_BOUNDS = {
+  maxLifetimeDays: [1, 3650],
+  maxTokensPerUser: [1, 1000],
+  auditRetentionDays: [1, 3650],
+} as const;
+
+function boundedInteger(input: Record<string, unknown>, field: keyof typeof POLICY_BOUNDS, problems: string[]): number {
+  const value = input[field];
+  const [min, max] = POLICY_BOUNDS[field];
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+    problems.push(`${field} must be a whole number from ${min} to ${max}`);
+  }
+  return value as number;
+}
+
+/** Validates a whole policy as sent by a site admin. */
+export function parsePolicy(input: unknown): Policy {
+  const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const problems: string[] = [];
+  const maxLifetimeDays = boundedInteger(record, 'maxLifetimeDays', problems);
+  const maxTokensPerUser = boundedInteger(record, 'maxTokensPerUser', problems);
+  const auditRetentionDays = boundedInteger(record, 'auditRetentionDays', problems);
+  const allowedOperations = parseOperations(record.allowedOperations);
+  if (!allowedOperations) problems.push(`allowedOperations must be a non-empty list of ${OPERATIONS.join(', ')}`);
+  if (typeof record.gatewayEnabled !== 'boolean') problems.push('gatewayEnabled must be true or false');
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `Invalid policy: ${problems.join('; ')}.`, problems);
+  return {
+    maxLifetimeDays,
+    maxTokensPerUser,
+    allowedOperations: allowedOperations!,
+    gatewayEnabled: record.gatewayEnabled as boolean,
+    auditRetentionDays,
+  };
+}
+
+/** A stored policy may predate a newer field: fill the gaps from the defaults. */
+export function withDefaults(stored: Partial<Policy> | undefined): Policy {
+  return { ...DEFAULT_POLICY, ...stored };
+}

@@ -1,0 +1,3 @@
+/** The handlers named in manifest.yml, and nothing else. */
+export { resolverHandler } from './adapters/resolvers/handlers';
+export { gatewayHandler } from './adapters/web-trigger/gateway';

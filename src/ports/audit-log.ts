@@ -1,0 +1,25 @@
+import type { AuditOutcome, AuditRecord } from '../core/audit';
+import type { Operation } from '../core/operations';
+import type { TokenUsage } from '../core/token';
+import type { Paged } from './token-store';
+
+export type AuditIndex =
+  | { by: 'token'; tokenId: string }
+  | { by: 'space'; spaceKey: string }
+  | { by: 'owner'; ownerAccountId: string }
+  | { by: 'all' };
+
+export interface AuditFilter {
+  tokenId?: string;
+  spaceKey?: string;
+  operation?: Operation | 'self';
+  outcome?: AuditOutcome;
+}
+
+export interface AuditLog {
+  append(record: AuditRecord, retentionDays: number): Promise<void>;
+  /** Newest first. */
+  list(index: AuditIndex, filter: AuditFilter, cursor: string | undefined, limit: number): Promise<Paged<AuditRecord>>;
+  /** Request count and last use per token, derived from the events so the gateway never writes counters. */
+  usage(tokenIds: string[]): Promise<Map<string, TokenUsage>>;
+}

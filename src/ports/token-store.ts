@@ -1,0 +1,26 @@
+import type { Policy } from '../core/policy';
+import type { TokenRecord } from '../core/token';
+
+export interface Paged<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+export interface TokenStore {
+  /** The gateway's whole storage budget: the token and the policy in a single read. */
+  getWithPolicy(id: string): Promise<{ token: TokenRecord | undefined; policy: Policy }>;
+  get(id: string): Promise<TokenRecord | undefined>;
+  getMany(ids: string[]): Promise<TokenRecord[]>;
+  create(token: TokenRecord): Promise<void>;
+  /** Writes `next` only if the stored token is still `previous`; otherwise throws CONFLICT. */
+  replace(previous: TokenRecord, next: TokenRecord): Promise<void>;
+  listByOwner(ownerAccountId: string): Promise<TokenRecord[]>;
+  /** Tokens that reach a space, newest first. */
+  listBySpace(spaceKey: string, cursor: string | undefined, limit: number): Promise<Paged<TokenRecord>>;
+  listAll(cursor: string | undefined, limit: number): Promise<Paged<TokenRecord>>;
+}
+
+export interface PolicyStore {
+  get(): Promise<Policy>;
+  set(policy: Policy): Promise<void>;
+}

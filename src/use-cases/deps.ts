@@ -1,0 +1,24 @@
+import type { Clock, RandomBytes } from '../core/clock';
+import type { AuditLog } from '../ports/audit-log';
+import type { ActAsOwner, UserConfluence } from '../ports/confluence';
+import type { PolicyStore, TokenStore } from '../ports/token-store';
+
+export interface Deps {
+  tokens: TokenStore;
+  policy: PolicyStore;
+  audit: AuditLog;
+  clock: Clock;
+  randomBytes: RandomBytes;
+  /** From a Forge encrypted variable; when set, secrets are hashed with HMAC keyed by it. */
+  pepper: string | undefined;
+}
+
+export interface GatewayDeps extends Deps {
+  actAsOwner: ActAsOwner;
+}
+
+/** The signed-in user of a resolver call: the account id comes from Forge's trusted context only. */
+export interface Actor {
+  accountId: string;
+  confluence: UserConfluence;
+}

@@ -1,0 +1,63 @@
+import type { TokenInfo } from '../contract/resolvers';
+import { AppError } from '../core/errors';
+import { NO_USAGE, revoked, toTokenInfo, tokenStatus, type TokenRecord } from '../core/token';
+import { isTokenId } from '../core/token-format';
+import type { Deps } from './deps';
+
+export async function withUsage(deps: Deps, tokens: TokenRecord[]): Promise<Array<{ token: TokenRecord; info: TokenInfo }>> {
+  const usage = await deps.audit.usage(tokens.map((token) => token.id));
+  const now = deps.clock();
+  return tokens.map((token) => ({ token, info: toTokenInfo(token, usage.get(token.id) ?? NO_USAGE, now) }));
+}
+
+export async function listOwnTokens(deps: Deps, accountId: string): Promise<TokenInfo[]> {
+  const tokens = await deps.tokens.listByOwner(accountId);
+  return (await withUsage(deps, tokens)).map(({ info }) => info);
+}
+
+/** Loads a token by an id from the browser; anything not found is the same NOT_FOUND, owned or not. */
+export async function findToken(deps: Deps, id: unknown, visible: (token: TokenRecord) => boolean): Promise<TokenRecord> {
+  const token = isTokenId(id) ? await deps.tokens.get(id) : undefined;
+  if (!token || !visible(token)) throw new AppError('NOT_FOUND', 'No such token.');
+  return token;
+}
+
+const UPDATE_ATTEMPTS = 3;
+
+/**
+ * Applies a change to the latest stored version of a token. The write is conditional on the version it
+ * was computed from, so two admins changing one token at once cannot undo each other's change.
+ */
+export async function changeToken(deps: Deps, token: TokenRecord, change: (token: TokenRecord) => TokenRecord): Promise<TokenRecord> {
+  let current = token;
+  for (let attempt = 1; ; attempt++) {
+    const next = change(current);
+    if (next === current) return current;
+    try {
+      await deps.tokens.replace(current, next);
+      return next;
+    } catch (error) {
+      const latest = await deps.tokens.get(token.id);
+      if (!(error instanceof AppError && error.code === 'CONFLICT') || !latest || attempt === UPDATE_ATTEMPTS) throw error;
+      current = latest;
+    }
+  }
+}
+
+/** Revoking is idempotent: an already revoked token stays revoked at its first revocation time. */
+export function revokeToken(deps: Deps, token: TokenRecord): Promise<TokenRecord> {
+  return changeToken(deps, token, (current) => (current.revokedAt === null ? revoked(current, deps.clock()) : current));
+}
+
+export async function revokeOwnToken(deps: Deps, accountId: string, id: unknown): Promise<TokenInfo> {
+  const token = await findToken(deps, id, (candidate) => candidate.ownerAccountId === accountId);
+  const [{ info }] = await withUsage(deps, [await revokeToken(deps, token)]);
+  return info;
+}
+
+export async function revokeAllOwnTokens(deps: Deps, accountId: string): Promise<number> {
+  const now = deps.clock();
+  const live = (await deps.tokens.listByOwner(accountId)).filter((token) => tokenStatus(token, now) === 'active');
+  await Promise.all(live.map((token) => revokeToken(deps, token)));
+  return live.length;
+}

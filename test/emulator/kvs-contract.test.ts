@@ -347,7 +347,7 @@ describe.each(backends)('Forge KVS contract (%s backend)', (_name, makeStorage) 
 
   describe('batch operations', () => {
     it('writes the valid items and reports the invalid ones per key', async () => {
-      const result = await kvs.batchSet([
+      const result = await kvs.batchSet<unknown>([
         { key: 'b1', value: 'one' },
         { key: 'b2', value: 'two', options: { ttl: { value: 1, unit: 'HOURS' } } },
         { key: 'e1', value: { name: 'Ann' }, entityName: 'employee' },

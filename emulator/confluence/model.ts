@@ -1,0 +1,81 @@
+/**
+ * The Confluence stand-in's state: plain JSON, so the local server can persist it as it is.
+ * Record keys are the entities' numeric ids, which JavaScript iterates in ascending order.
+ */
+
+/** What a principal may do in a space; `administer` implies every other operation. */
+export type SpaceOperation = 'read' | 'create' | 'update' | 'delete' | 'administer';
+
+export interface StoredUser {
+  accountId: string;
+  displayName: string;
+  email: string;
+  accountType: 'atlassian' | 'app';
+  /** Confluence administrator: sees and administers every space and page. */
+  siteAdmin: boolean;
+}
+
+export interface StoredSpace {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  authorId: string;
+  createdAt: string;
+  homepageId: string;
+  /** Space permissions by accountId (the app user included); absent means no access. */
+  grants: Record<string, SpaceOperation[]>;
+}
+
+export type StoredRepresentation = 'storage' | 'atlas_doc_format';
+
+export interface StoredBody {
+  representation: StoredRepresentation;
+  value: string;
+}
+
+export interface StoredVersion {
+  number: number;
+  message: string;
+  minorEdit: boolean;
+  authorId: string;
+  createdAt: string;
+}
+
+/** A page as it was at an earlier version, for `GET /pages/{id}?version=N`. */
+export interface StoredSnapshot {
+  title: string;
+  body: StoredBody;
+  version: StoredVersion;
+}
+
+export type StoredPageStatus = 'current' | 'draft' | 'trashed';
+
+export interface StoredPage {
+  id: string;
+  spaceId: string;
+  /** `null` for a space's homepage and other root-level pages. */
+  parentId: string | null;
+  title: string;
+  status: StoredPageStatus;
+  authorId: string;
+  ownerId: string;
+  lastOwnerId: string | null;
+  createdAt: string;
+  version: StoredVersion;
+  body: StoredBody;
+  /**
+   * Page restrictions by accountId; an empty list means unrestricted. `read` restrictions are
+   * inherited by descendants (as in Confluence), `update` restrictions are not.
+   */
+  restrictions: { read: string[]; update: string[] };
+  history: StoredSnapshot[];
+}
+
+export interface ConfluenceState {
+  users: Record<string, StoredUser>;
+  spaces: Record<string, StoredSpace>;
+  pages: Record<string, StoredPage>;
+  /** Next id handed to a created page. */
+  nextId: number;
+}

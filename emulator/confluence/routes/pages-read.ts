@@ -1,0 +1,92 @@
+/** Reading pages: `GET /spaces/{id}/pages`, `GET /pages/{id}`, `GET /pages/{id}/operations`. */
+import { READABLE_FORMATS } from '../bodies';
+import { ApiError, notFound } from '../errors';
+import type { ConfluenceState, StoredPage, StoredRepresentation } from '../model';
+import { linkHeader, paginate } from '../paging';
+import { canViewPage, pageOperations } from '../permissions';
+import { pageView } from '../views';
+import { queryBoolean, queryLimit, queryList, querySort, queryString, rejectUnsupportedQuery, type RouteContext, type RouteResult } from './context';
+import { visibleSpace } from './spaces';
+
+/** The page, if the actor may view it; otherwise 404, as for a page that does not exist. */
+export function visiblePage(ctx: RouteContext, id: string): StoredPage {
+  const page = ctx.state.pages[id];
+  if (!page || !canViewPage(ctx.state, page, ctx.actor)) throw notFound();
+  return page;
+}
+
+export function spaceKeyOf(state: ConfluenceState, page: StoredPage): string {
+  return state.spaces[page.spaceId]?.key ?? '';
+}
+
+export function bodyFormat(ctx: RouteContext): StoredRepresentation | undefined {
+  const format = queryString(ctx, 'body-format');
+  if (format === undefined) return undefined;
+  if (!(READABLE_FORMATS as readonly string[]).includes(format)) {
+    throw new ApiError(501, `The Confluence stand-in renders bodies as storage or atlas_doc_format only, not "${format}"`);
+  }
+  return format as StoredRepresentation;
+}
+
+const SORT_KEYS: Record<string, (page: StoredPage) => string | number> = {
+  id: (page) => Number(page.id),
+  'created-date': (page) => page.createdAt,
+  'modified-date': (page) => page.version.createdAt,
+  title: (page) => page.title,
+};
+
+export function getPagesInSpace(ctx: RouteContext): RouteResult {
+  rejectUnsupportedQuery(ctx, ['depth', 'sort', 'status', 'title', 'body-format', 'cursor', 'limit']);
+  const space = visibleSpace(ctx, ctx.pathParams.id ?? '');
+  const statuses = queryList(ctx, 'status') ?? ['current', 'archived'];
+  const title = queryString(ctx, 'title');
+  const rootOnly = queryString(ctx, 'depth') === 'root';
+  const pages = Object.values(ctx.state.pages).filter(
+    (page) =>
+      page.spaceId === space.id &&
+      statuses.includes(page.status) &&
+      (title === undefined || page.title === title) &&
+      (!rootOnly || page.parentId === null) &&
+      canViewPage(ctx.state, page, ctx.actor),
+  );
+  const sort = querySort(ctx, 'id');
+  const listed = paginate(pages, { key: SORT_KEYS[sort.field] ?? SORT_KEYS.id, descending: sort.descending }, {
+    limit: queryLimit(ctx),
+    cursor: queryString(ctx, 'cursor'),
+    path: ctx.pathname,
+    query: ctx.rawQuery,
+  });
+  const format = bodyFormat(ctx);
+  return {
+    status: 200,
+    body: {
+      results: listed.results.map((page) => pageView(page, space.key, { bodyFormat: format })),
+      _links: { ...(listed.next ? { next: listed.next } : {}), base: ctx.base },
+    },
+    headers: { link: linkHeader(listed.next, ctx.base) },
+  };
+}
+
+export function getPage(ctx: RouteContext): RouteResult {
+  rejectUnsupportedQuery(ctx, ['body-format', 'version', 'status', 'include-version']);
+  const page = visiblePage(ctx, ctx.pathParams.id ?? '');
+  const statuses = queryList(ctx, 'status') ?? ['current', 'archived', 'draft'];
+  if (!statuses.includes(page.status)) throw notFound();
+  const versionNumber = ctx.query.version;
+  const snapshot = typeof versionNumber === 'number' && versionNumber !== page.version.number ? page.history.find((s) => s.version.number === versionNumber) : undefined;
+  if (typeof versionNumber === 'number' && versionNumber !== page.version.number && !snapshot) throw notFound();
+  return {
+    status: 200,
+    body: pageView(page, spaceKeyOf(ctx.state, page), {
+      bodyFormat: bodyFormat(ctx),
+      includeVersion: queryBoolean(ctx, 'include-version'),
+      base: ctx.base,
+      snapshot,
+    }),
+  };
+}
+
+export function getPageOperations(ctx: RouteContext): RouteResult {
+  const page = visiblePage(ctx, ctx.pathParams.id ?? '');
+  return { status: 200, body: { operations: pageOperations(ctx.state, page, ctx.actor) } };
+}

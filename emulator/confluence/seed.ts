@@ -1,0 +1,124 @@
+/**
+ * The stand-in's seeded site, deterministic so that tests and docs can name its users, spaces and pages.
+ *
+ * Users (accountId = name): alice "Alice Adams", bob "Bob Brown", carol "Carol Chen",
+ * siteadmin "Site Admin" (Confluence administrator: sees and administers everything), and the app
+ * user `forge-app` that acts for `asApp()` calls.
+ *
+ * | space | id    | alice        | bob                      | carol       | app user                      |
+ * |-------|-------|--------------|--------------------------|-------------|-------------------------------|
+ * | DOCS  | 10001 | space admin  | read, create, update     | no access   | read, create, update, delete  |
+ * | ENG   | 10002 | read         | space admin              | no access   | read, create, update, delete  |
+ * | PRIV  | 10003 | no access    | no access                | space admin | read, create, update, delete  |
+ *
+ * Page tree (ids in brackets): DOCS: Documentation Home [20001] > Getting Started [20002] > Installation
+ * [20003]; Home > Release Notes [20004]; Home > Alice's Notes [20005] (viewing and editing restricted
+ * to alice) > Ideas [20006] (inherits the view restriction). ENG: Engineering Home [20011] >
+ * Architecture [20012] > Runbooks [20013]. PRIV: Private Home [20021] > Salaries [20022].
+ * The app user never sees restricted pages. Created pages get ids from 30001 on.
+ */
+import { escapeXml } from './bodies';
+import type { ConfluenceState, SpaceOperation, StoredPage, StoredSpace, StoredUser } from './model';
+
+export const APP_ACCOUNT_ID = 'forge-app';
+const SEEDED_AT = '2024-01-15T09:00:00.000Z';
+const ALL_BUT_ADMIN: SpaceOperation[] = ['read', 'create', 'update', 'delete'];
+
+export const SEED = {
+  users: {
+    alice: { accountId: 'alice', displayName: 'Alice Adams' },
+    bob: { accountId: 'bob', displayName: 'Bob Brown' },
+    carol: { accountId: 'carol', displayName: 'Carol Chen' },
+    siteadmin: { accountId: 'siteadmin', displayName: 'Site Admin' },
+    app: { accountId: APP_ACCOUNT_ID, displayName: 'Space Tokens (app)' },
+  },
+  spaces: {
+    DOCS: { id: '10001', key: 'DOCS', name: 'Documentation', homepageId: '20001' },
+    ENG: { id: '10002', key: 'ENG', name: 'Engineering', homepageId: '20011' },
+    PRIV: { id: '10003', key: 'PRIV', name: 'Private', homepageId: '20021' },
+  },
+  pages: {
+    docsHome: { id: '20001', spaceKey: 'DOCS', title: 'Documentation Home', parentId: null },
+    gettingStarted: { id: '20002', spaceKey: 'DOCS', title: 'Getting Started', parentId: '20001' },
+    installation: { id: '20003', spaceKey: 'DOCS', title: 'Installation', parentId: '20002' },
+    releaseNotes: { id: '20004', spaceKey: 'DOCS', title: 'Release Notes', parentId: '20001' },
+    aliceNotes: { id: '20005', spaceKey: 'DOCS', title: "Alice's Notes", parentId: '20001' },
+    aliceIdeas: { id: '20006', spaceKey: 'DOCS', title: 'Ideas', parentId: '20005' },
+    engHome: { id: '20011', spaceKey: 'ENG', title: 'Engineering Home', parentId: null },
+    architecture: { id: '20012', spaceKey: 'ENG', title: 'Architecture', parentId: '20011' },
+    runbooks: { id: '20013', spaceKey: 'ENG', title: 'Runbooks', parentId: '20012' },
+    privHome: { id: '20021', spaceKey: 'PRIV', title: 'Private Home', parentId: null },
+    salaries: { id: '20022', spaceKey: 'PRIV', title: 'Salaries', parentId: '20021' },
+  },
+  /** Pages whose viewing and editing are restricted, with who may. */
+  restricted: { '20005': ['alice'] } as Record<string, string[]>,
+  firstCreatedPageId: 30001,
+} as const;
+
+type SpaceKey = keyof typeof SEED.spaces;
+
+const SPACE_GRANTS: Record<SpaceKey, { admin: string; description: string; others: Record<string, SpaceOperation[]> }> = {
+  DOCS: { admin: 'alice', description: 'Product documentation', others: { bob: ['read', 'create', 'update'] } },
+  ENG: { admin: 'bob', description: 'Engineering notes', others: { alice: ['read'] } },
+  PRIV: { admin: 'carol', description: "Carol's private space", others: {} },
+};
+
+function seedUsers(): Record<string, StoredUser> {
+  const users: Record<string, StoredUser> = {};
+  for (const { accountId, displayName } of Object.values(SEED.users)) {
+    const isApp = accountId === APP_ACCOUNT_ID;
+    users[accountId] = {
+      accountId,
+      displayName,
+      email: isApp ? '' : `${accountId}@example.com`,
+      accountType: isApp ? 'app' : 'atlassian',
+      siteAdmin: accountId === 'siteadmin',
+    };
+  }
+  return users;
+}
+
+function seedSpaces(): Record<string, StoredSpace> {
+  const spaces: Record<string, StoredSpace> = {};
+  for (const [key, space] of Object.entries(SEED.spaces) as [SpaceKey, (typeof SEED.spaces)[SpaceKey]][]) {
+    const { admin, description, others } = SPACE_GRANTS[key];
+    spaces[space.id] = {
+      ...space,
+      description,
+      authorId: admin,
+      createdAt: SEEDED_AT,
+      grants: { [admin]: ['administer'], ...others, [APP_ACCOUNT_ID]: [...ALL_BUT_ADMIN] },
+    };
+  }
+  return spaces;
+}
+
+function seedPages(): Record<string, StoredPage> {
+  const pages: Record<string, StoredPage> = {};
+  for (const seeded of Object.values(SEED.pages)) {
+    const space = SEED.spaces[seeded.spaceKey];
+    const author = SPACE_GRANTS[seeded.spaceKey].admin;
+    const restrictedTo = SEED.restricted[seeded.id] ?? [];
+    pages[seeded.id] = {
+      id: seeded.id,
+      spaceId: space.id,
+      parentId: seeded.parentId,
+      title: seeded.title,
+      status: 'current',
+      authorId: restrictedTo[0] ?? author,
+      ownerId: restrictedTo[0] ?? author,
+      lastOwnerId: null,
+      createdAt: SEEDED_AT,
+      version: { number: 1, message: '', minorEdit: false, authorId: restrictedTo[0] ?? author, createdAt: SEEDED_AT },
+      body: { representation: 'storage', value: `<p>${escapeXml(seeded.title)}</p>` },
+      restrictions: { read: [...restrictedTo], update: [...restrictedTo] },
+      history: [],
+    };
+  }
+  return pages;
+}
+
+/** A fresh copy of the seeded state. */
+export function seedState(): ConfluenceState {
+  return { users: seedUsers(), spaces: seedSpaces(), pages: seedPages(), nextId: SEED.firstCreatedPageId };
+}

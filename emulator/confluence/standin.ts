@@ -1,0 +1,150 @@
+/**
+ * The Confluence Cloud stand-in: answers the Product interface as Confluence's REST API would, for the
+ * routes the app uses, and checks every request and response against Atlassian's OpenAPI specs.
+ */
+import type { Product, ProductRequest, ProductResponse } from '../product';
+import { ApiError, v1ErrorBody, v2ErrorBody } from './errors';
+import { FaultQueue, type Fault } from './faults';
+import type { ConfluenceState } from './model';
+import { ConfluenceSpec, DEFAULT_SPEC_DIR, SpecViolationError, type SpecViolation } from './openapi';
+import { actorFor } from './permissions';
+import type { RouteResult } from './routes/context';
+import { ROUTES } from './routes';
+import { seedState } from './seed';
+
+/** Confluence refuses request bodies over 5 MB. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export interface ConfluenceStandInOptions {
+  /** Initial state, e.g. as persisted by the local server; the seed when omitted. Copied, never shared. */
+  state?: ConfluenceState;
+  /** Called with a copy of the state after each successful change. */
+  onChange?: (state: ConfluenceState) => void;
+  /** The acting time for versions and new pages. */
+  clock?: () => Date;
+  /** Throw a SpecViolationError on any spec mismatch (default true); otherwise only record it. */
+  strict?: boolean;
+  /** Folder holding confluence-v2.json and confluence-v1.json; ../shared/confluence-openapi by default. */
+  specDir?: string;
+  /** Site URL; responses carry `<siteUrl>/wiki` as their base link. */
+  siteUrl?: string;
+}
+
+const JSON_TYPE = { 'content-type': 'application/json;charset=UTF-8' };
+
+export class ConfluenceStandIn implements Product {
+  /** Every spec mismatch seen so far (in strict mode, each also made its call throw). */
+  readonly violations: SpecViolation[] = [];
+  private state: ConfluenceState;
+  private readonly spec: ConfluenceSpec;
+  private readonly faults = new FaultQueue();
+  private readonly strict: boolean;
+  private readonly base: string;
+
+  constructor(private readonly options: ConfluenceStandInOptions = {}) {
+    this.spec = ConfluenceSpec.load(options.specDir ?? DEFAULT_SPEC_DIR);
+    this.state = structuredClone(options.state ?? seedState());
+    this.strict = options.strict ?? true;
+    this.base = `${(options.siteUrl ?? 'https://stand-in.atlassian.net').replace(/\/$/, '')}/wiki`;
+  }
+
+  /** A copy of the current state. */
+  snapshot(): ConfluenceState {
+    return structuredClone(this.state);
+  }
+
+  /** Makes the next call(s) fail: `{status: 429, retryAfter: 7}`, `{status: 503, times: 2}`, `{networkError: 'socket hang up'}`. */
+  failNext(fault: Fault): void {
+    this.faults.add(fault);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  requiredScopes(method: string, path: string): string[][] | undefined {
+    return this.spec.requiredScopes(method, path);
+  }
+
+  async handle(request: ProductRequest): Promise<ProductResponse> {
+    const injected = this.faults.next();
+    if (injected) return injected;
+    const method = request.method.toUpperCase();
+    const url = new URL(request.path, 'http://stand-in');
+    const api = url.pathname.startsWith('/wiki/rest/api/') || url.pathname === '/wiki/rest/api' ? 'v1' : 'v2';
+    const fail = (status: number, title?: string, detail?: string): ProductResponse => errorResponse(api, new ApiError(status, title, detail ?? null));
+    const notImplemented = () => fail(501, `The Confluence stand-in does not implement ${method} ${url.pathname}`);
+
+    const matched = this.spec.match(method, url.pathname);
+    if (!matched) {
+      this.report(this.spec.validateRequest(method, request.path, undefined).violations);
+      return notImplemented();
+    }
+    if (request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES) {
+      return this.checked(method, request.path, fail(413, 'The request body is larger than 5 MB'));
+    }
+    let body: unknown;
+    if (request.body !== undefined && request.body !== '') {
+      try {
+        body = JSON.parse(request.body);
+      } catch {
+        this.report([{ direction: 'request', method, path: request.path, operationId: matched.operationId, message: 'the body is not valid JSON' }]);
+        return this.checked(method, request.path, fail(400, 'Malformed JSON in the request body'));
+      }
+    }
+    const { query, violations } = this.spec.validateRequest(method, request.path, body);
+    if (violations.length > 0) {
+      this.report(violations);
+      return this.checked(method, request.path, fail(400, 'Invalid request', violations.map((v) => v.message).join('; ')));
+    }
+    const handler = ROUTES[`${method} ${matched.template}`];
+    if (!handler) return notImplemented();
+
+    const working = method === 'GET' ? this.state : structuredClone(this.state);
+    let result: RouteResult;
+    try {
+      result = handler({
+        state: working,
+        actor: actorFor(working, request.identity),
+        pathParams: matched.pathParams,
+        query,
+        rawQuery: url.searchParams,
+        pathname: url.pathname,
+        body,
+        now: (this.options.clock?.() ?? new Date()).toISOString(),
+        base: this.base,
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return error.status === 501 ? errorResponse(api, error) : this.checked(method, request.path, errorResponse(api, error));
+    }
+    const response = this.checked(method, request.path, {
+      status: result.status,
+      headers: result.body === undefined ? { ...result.headers } : { ...JSON_TYPE, ...result.headers },
+      body: result.body === undefined ? '' : JSON.stringify(result.body),
+    });
+    if (result.mutated) {
+      this.state = working;
+      this.options.onChange?.(structuredClone(working));
+    }
+    return response;
+  }
+
+  /** Validates a response the stand-in is about to return. */
+  private checked(method: string, path: string, response: ProductResponse): ProductResponse {
+    this.report(this.spec.validateResponse(method, path, response.status, response.body));
+    return response;
+  }
+
+  private report(violations: SpecViolation[]): void {
+    if (violations.length === 0) return;
+    this.violations.push(...violations);
+    if (this.strict) throw new SpecViolationError(violations);
+  }
+}
+
+function errorResponse(api: 'v1' | 'v2', error: ApiError): ProductResponse {
+  const body = api === 'v1' ? v1ErrorBody(error.status, error.detail ? `${error.title}: ${error.detail}` : error.title) : v2ErrorBody(error.status, error.title, error.detail);
+  return { status: error.status, headers: { ...JSON_TYPE }, body: JSON.stringify(body) };
+}
+

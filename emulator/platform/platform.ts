@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { makeResolver } from '@forge/resolver';
 import type { KvsEngine } from '../kvs';
 import type { Product } from '../product';
 import { LogCapture, type CapturedLog } from './log-capture';
@@ -48,7 +49,8 @@ export interface PlatformFailure {
   reason: string;
 }
 
-export type ResolverHandler = (request: unknown, backendRuntimePayload: unknown) => unknown;
+/** What `makeResolver(...)` or `new Resolver().getDefinitions()` returns. */
+export type ResolverHandler = ReturnType<typeof makeResolver>;
 export type WebTriggerHandler = (request: WebTriggerRequest, context: unknown) => unknown;
 
 interface Invocation {

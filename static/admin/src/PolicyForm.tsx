@@ -1,0 +1,165 @@
+import { useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import { Label } from '@atlaskit/form';
+import Textfield from '@atlaskit/textfield';
+import Toggle from '@atlaskit/toggle';
+import type { Policy } from '../../../src/contract/resolvers';
+import { callResolver } from '../../common/bridge';
+import { ErrorMessage } from '../../common/ErrorMessage';
+import { toFailure, type FailureInfo } from '../../common/errors';
+import { FieldMessage, messageId } from '../../common/FieldMessage';
+import { OperationCheckboxes } from '../../common/OperationCheckboxes';
+import { OPERATIONS } from '../../common/operations';
+import { POLICY_BOUNDS, toPolicyForm, validatePolicyForm, type PolicyFormValues } from './policy-form';
+
+interface NumberFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  bounds: { min: number; max: number };
+  error?: string;
+  helper: string;
+  onChange: (value: string) => void;
+}
+
+function NumberField({ id, label, value, bounds, error, helper, onChange }: NumberFieldProps) {
+  return (
+    <div>
+      <Label htmlFor={id}>{label}</Label>
+      <Textfield
+        id={id}
+        type="number"
+        min={bounds.min}
+        max={bounds.max}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        isInvalid={Boolean(error)}
+        isRequired
+        aria-describedby={messageId(id)}
+        testId={id}
+      />
+      <FieldMessage fieldId={id} error={error} helper={helper} />
+    </div>
+  );
+}
+
+const FIELD_IDS = {
+  maxLifetimeDays: 'policy-max-lifetime-days',
+  maxTokensPerUser: 'policy-max-tokens-per-user',
+  allowedOperations: `policy-operations-${OPERATIONS[0]}`,
+  auditRetentionDays: 'policy-audit-retention-days',
+};
+
+/** The site-wide rules for tokens, saved as a whole. */
+export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (policy: Policy) => void }) {
+  const [values, setValues] = useState<PolicyFormValues>(() => toPolicyForm(policy));
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<FailureInfo | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const { errors, policy: valid } = validatePolicyForm(values);
+  const shown = showErrors ? errors : {};
+  const change = (patch: Partial<PolicyFormValues>) => {
+    setValues((previous) => ({ ...previous, ...patch }));
+    setNotice('');
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setShowErrors(true);
+    setFailure(null);
+    if (!valid) {
+      const first = (Object.keys(FIELD_IDS) as (keyof typeof FIELD_IDS)[]).find((field) => errors[field]);
+      if (first) document.getElementById(FIELD_IDS[first])?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const { policy: saved } = await callResolver('setPolicy', valid);
+      setValues(toPolicyForm(saved));
+      setShowErrors(false);
+      setNotice('Policy saved.');
+      onSaved(saved);
+    } catch (error) {
+      setFailure(toFailure(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="Token policy" data-testid="policy-form">
+      <div>
+        <Label htmlFor="policy-gateway-enabled">API gateway</Label>
+        <Toggle
+          id="policy-gateway-enabled"
+          isChecked={values.gatewayEnabled}
+          onChange={(event) => change({ gatewayEnabled: event.currentTarget.checked })}
+          descriptionId={messageId('policy-gateway-enabled')}
+          testId="policy-gateway-enabled"
+        />
+        <FieldMessage
+          fieldId="policy-gateway-enabled"
+          helper={
+            values.gatewayEnabled
+              ? 'On: tokens work within their scopes.'
+              : 'Off: every request with a token is refused. Tokens are kept and work again when switched on.'
+          }
+        />
+      </div>
+
+      <div className="field-row">
+        <NumberField
+          id={FIELD_IDS.maxLifetimeDays}
+          label="Longest token lifetime (days)"
+          value={values.maxLifetimeDays}
+          bounds={POLICY_BOUNDS.maxLifetimeDays}
+          error={shown.maxLifetimeDays}
+          helper="New tokens expire after at most this many days."
+          onChange={(maxLifetimeDays) => change({ maxLifetimeDays })}
+        />
+        <NumberField
+          id={FIELD_IDS.maxTokensPerUser}
+          label="Active tokens per person"
+          value={values.maxTokensPerUser}
+          bounds={POLICY_BOUNDS.maxTokensPerUser}
+          error={shown.maxTokensPerUser}
+          helper="How many unexpired, unrevoked tokens one person may hold."
+          onChange={(maxTokensPerUser) => change({ maxTokensPerUser })}
+        />
+      </div>
+
+      <OperationCheckboxes
+        id="policy-operations"
+        legend="Tokens may be allowed to"
+        available={OPERATIONS}
+        selected={values.allowedOperations}
+        onChange={(allowedOperations) => change({ allowedOperations })}
+        error={shown.allowedOperations}
+        helper="People choose from these when they create a token."
+      />
+
+      <NumberField
+        id={FIELD_IDS.auditRetentionDays}
+        label="Keep audit events for (days)"
+        value={values.auditRetentionDays}
+        bounds={POLICY_BOUNDS.auditRetentionDays}
+        error={shown.auditRetentionDays}
+        helper="Each new audit event is deleted after this many days."
+        onChange={(auditRetentionDays) => change({ auditRetentionDays })}
+      />
+
+      {failure && <ErrorMessage failure={failure} title="The policy was not saved" testId="policy-error" />}
+
+      <div className="button-row">
+        <Button type="submit" appearance="primary" isLoading={busy} testId="policy-save">
+          Save policy
+        </Button>
+        <span role="status" className="status-text" data-testid="policy-notice">
+          {notice}
+        </span>
+      </div>
+    </form>
+  );
+}

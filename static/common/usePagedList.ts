@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import type { Page } from '../../src/contract/resolvers';
+import { toFailure, type FailureInfo } from './errors';
+
+export interface PagedList<T> {
+  items: T[];
+  /** True while the first page loads; later pages keep the items on screen. */
+  isLoading: boolean;
+  isLoadingMore: boolean;
+  hasMore: boolean;
+  failure: FailureInfo | null;
+  loadMore: () => void;
+  reload: () => void;
+  update: (change: (items: T[]) => T[]) => void;
+}
+
+/** A cursor-paged list: the first page loads when `deps` change, "Load more" appends the next. */
+export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>, deps: DependencyList): PagedList<T> {
+  const [items, setItems] = useState<T[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [isLoading, setLoading] = useState(true);
+  const [isLoadingMore, setLoadingMore] = useState(false);
+  const [failure, setFailure] = useState<FailureInfo | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // Counts first-page loads, so a page that answers after the filters changed is dropped.
+  const generation = useRef(0);
+  const loadPageRef = useRef(loadPage);
+  loadPageRef.current = loadPage;
+
+  useEffect(() => {
+    const mine = ++generation.current;
+    setItems([]);
+    setCursor(null);
+    setFailure(null);
+    setLoading(true);
+    setLoadingMore(false);
+    loadPageRef.current().then(
+      (page) => {
+        if (mine !== generation.current) return;
+        setItems(page.items);
+        setCursor(page.cursor);
+        setLoading(false);
+      },
+      (error: unknown) => {
+        if (mine !== generation.current) return;
+        setFailure(toFailure(error));
+        setLoading(false);
+      },
+    );
+    // `loadPage` is a new closure on every render; `deps` says when it really changes.
+  }, [...deps, attempt]);
+
+  const loadMore = useCallback(() => {
+    if (!cursor || isLoadingMore) return;
+    const mine = generation.current;
+    setLoadingMore(true);
+    setFailure(null);
+    loadPageRef.current(cursor).then(
+      (page) => {
+        if (mine !== generation.current) return;
+        setItems((previous) => [...previous, ...page.items]);
+        setCursor(page.cursor);
+        setLoadingMore(false);
+      },
+      (error: unknown) => {
+        if (mine !== generation.current) return;
+        setFailure(toFailure(error));
+        setLoadingMore(false);
+      },
+    );
+  }, [cursor, isLoadingMore]);
+
+  const reload = useCallback(() => setAttempt((count) => count + 1), []);
+  const update = useCallback((change: (items: T[]) => T[]) => setItems(change), []);
+
+  return { items, isLoading, isLoadingMore, hasMore: cursor !== null, failure, loadMore, reload, update };
+}

@@ -1,0 +1,204 @@
+import { useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import EmptyState from '@atlaskit/empty-state';
+import { Label } from '@atlaskit/form';
+import Select from '@atlaskit/select';
+import type { AuditEvent, AuditOutcome, Operation } from '../../../src/contract/resolvers';
+import { callResolver } from '../../common/bridge';
+import { ErrorMessage } from '../../common/ErrorMessage';
+import { formatDateTime } from '../../common/format';
+import { Loading } from '../../common/Loading';
+import { OPERATION_LABELS, OPERATIONS } from '../../common/operations';
+import { usePagedList } from '../../common/usePagedList';
+import { auditCsv, type TokenNames } from './audit-csv';
+import { downloadText } from './download';
+import { OUTCOME_LABELS, OutcomeLozenge } from './OutcomeLozenge';
+
+const PAGE_SIZE = 50;
+const ANY = '';
+
+type AuditOperation = Operation | 'self';
+
+interface Option<V> {
+  label: string;
+  value: V;
+}
+
+const OPERATION_OPTIONS: Option<AuditOperation | typeof ANY>[] = [
+  { label: 'Any operation', value: ANY },
+  ...OPERATIONS.map((operation) => ({ label: OPERATION_LABELS[operation], value: operation })),
+  { label: 'Token check (/self)', value: 'self' },
+];
+
+const OUTCOME_OPTIONS: Option<AuditOutcome | typeof ANY>[] = [
+  { label: 'Any outcome', value: ANY },
+  ...(Object.keys(OUTCOME_LABELS) as AuditOutcome[]).map((outcome) => ({ label: OUTCOME_LABELS[outcome], value: outcome })),
+];
+
+function describeOperation(operation: AuditOperation | null): string {
+  if (operation === null) return 'Unknown route';
+  return operation === 'self' ? 'Token check' : OPERATION_LABELS[operation];
+}
+
+const HEAD = {
+  cells: [
+    { key: 'at', content: 'Time' },
+    { key: 'token', content: 'Token' },
+    { key: 'operation', content: 'Operation' },
+    { key: 'page', content: 'Page' },
+    { key: 'outcome', content: 'Outcome' },
+    { key: 'status', content: 'HTTP status' },
+    { key: 'code', content: 'Error code' },
+    { key: 'client', content: 'Client IP' },
+  ],
+};
+
+interface AuditLogProps {
+  spaceKey: string;
+  /** Tokens that reach the space, to filter by and to name the tokens of events. */
+  tokens: ReadonlyMap<string, TokenNames>;
+}
+
+/** The gateway's audit events in this space, newest first, filtered and paged by the backend. */
+export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
+  const [tokenId, setTokenId] = useState<string>(ANY);
+  const [operation, setOperation] = useState<AuditOperation | typeof ANY>(ANY);
+  const [outcome, setOutcome] = useState<AuditOutcome | typeof ANY>(ANY);
+
+  const events = usePagedList(
+    (cursor?: string) =>
+      callResolver('listAudit', {
+        spaceKey,
+        tokenId: tokenId || undefined,
+        operation: operation || undefined,
+        outcome: outcome || undefined,
+        cursor,
+        limit: PAGE_SIZE,
+      }),
+    [spaceKey, tokenId, operation, outcome],
+  );
+
+  const tokenOptions: Option<string>[] = useMemo(
+    () => [
+      { label: 'Any token', value: ANY },
+      ...[...tokens].map(([id, token]) => ({ label: `${token.label} (${token.owner.displayName})`, value: id })),
+    ],
+    [tokens],
+  );
+
+  function exportCsv() {
+    const date = new Date().toISOString().slice(0, 10);
+    downloadText(`api-token-audit-${spaceKey}-${date}.csv`, auditCsv(events.items, tokens), 'text/csv;charset=utf-8');
+  }
+
+  const rows = events.items.map((event: AuditEvent) => {
+    const token = tokens.get(event.tokenId);
+    return {
+      key: event.id,
+      testId: `audit-row-${event.id}`,
+      cells: [
+        { content: formatDateTime(event.at) },
+        {
+          content: token ? (
+            <div>
+              <div>{token.label}</div>
+              <div className="subtle">{token.owner.displayName}</div>
+            </div>
+          ) : (
+            <span className="mono">{event.tokenId}</span>
+          ),
+        },
+        { content: `${describeOperation(event.operation)} (${event.method})` },
+        { content: event.pageId ?? '—' },
+        { content: <OutcomeLozenge outcome={event.outcome} /> },
+        { content: event.status },
+        { content: event.code ? <span className="mono">{event.code}</span> : '—' },
+        { content: event.clientIp ?? '—' },
+      ],
+    };
+  });
+
+  return (
+    <div className="stack">
+      <div className="field-row" role="group" aria-label="Filter the audit log">
+        <div>
+          <Label htmlFor="audit-filter-token">Token</Label>
+          <Select<Option<string>, false>
+            inputId="audit-filter-token"
+            options={tokenOptions}
+            value={tokenOptions.find((option) => option.value === tokenId) ?? tokenOptions[0]}
+            onChange={(option) => setTokenId(option?.value ?? ANY)}
+            testId="audit-filter-token"
+          />
+        </div>
+        <div>
+          <Label htmlFor="audit-filter-operation">Operation</Label>
+          <Select<Option<AuditOperation | typeof ANY>, false>
+            inputId="audit-filter-operation"
+            options={OPERATION_OPTIONS}
+            value={OPERATION_OPTIONS.find((option) => option.value === operation)}
+            onChange={(option) => setOperation(option?.value ?? ANY)}
+            isSearchable={false}
+            testId="audit-filter-operation"
+          />
+        </div>
+        <div>
+          <Label htmlFor="audit-filter-outcome">Outcome</Label>
+          <Select<Option<AuditOutcome | typeof ANY>, false>
+            inputId="audit-filter-outcome"
+            options={OUTCOME_OPTIONS}
+            value={OUTCOME_OPTIONS.find((option) => option.value === outcome)}
+            onChange={(option) => setOutcome(option?.value ?? ANY)}
+            isSearchable={false}
+            testId="audit-filter-outcome"
+          />
+        </div>
+      </div>
+
+      <div className="button-row">
+        <Button onClick={exportCsv} isDisabled={events.items.length === 0} testId="audit-export-csv">
+          Export CSV
+        </Button>
+        <span className="subtle" role="status" data-testid="audit-count">
+          {events.isLoading ? '' : `${events.items.length} events loaded${events.hasMore ? ', more available' : ''}.`}
+        </span>
+      </div>
+
+      {events.isLoading && <Loading label="Loading audit events" />}
+      {events.failure && (
+        <ErrorMessage
+          failure={events.failure}
+          title="The audit log could not be loaded"
+          overrides={{ FORBIDDEN: 'Only space admins can see this.' }}
+          testId="audit-error"
+        />
+      )}
+      {!events.isLoading && !events.failure && events.items.length === 0 && (
+        <EmptyState
+          header="No events"
+          description="No gateway request matches these filters yet."
+          headingLevel={3}
+          testId="audit-empty"
+        />
+      )}
+      {events.items.length > 0 && (
+        <div className="table-wrap">
+          <DynamicTable
+            caption={<span className="visually-hidden">Audit events, newest first</span>}
+            head={HEAD}
+            rows={rows}
+            testId="audit-table"
+          />
+        </div>
+      )}
+      {events.hasMore && (
+        <div className="button-row">
+          <Button onClick={events.loadMore} isLoading={events.isLoadingMore} testId="audit-load-more">
+            Load more
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { mount } from '../../common/mount';
+import { SpaceUsageApp } from './SpaceUsageApp';
+
+mount(<SpaceUsageApp />);

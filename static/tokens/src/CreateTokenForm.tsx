@@ -1,0 +1,192 @@
+import { useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import { Label } from '@atlaskit/form';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import type { Policy, TokenInfo, VisibleSpace } from '../../../src/contract/resolvers';
+import { callResolver } from '../../common/bridge';
+import { ErrorMessage } from '../../common/ErrorMessage';
+import { toFailure, type FailureInfo } from '../../common/errors';
+import { FieldMessage, messageId } from '../../common/FieldMessage';
+import { formatDate, pluralize } from '../../common/format';
+import { OperationCheckboxes } from '../../common/OperationCheckboxes';
+import {
+  allowedOperations,
+  expiryPresets,
+  initialTokenForm,
+  LABEL_MAX_LENGTH,
+  MAX_SPACES_PER_TOKEN,
+  validateTokenForm,
+  type ExpiryChoice,
+  type TokenFormField,
+  type TokenFormValues,
+} from './token-form';
+
+interface Option<V> {
+  label: string;
+  value: V;
+}
+
+export interface CreatedToken {
+  token: string;
+  info: TokenInfo;
+}
+
+interface CreateTokenFormProps {
+  policy: Policy;
+  spaces: VisibleSpace[];
+  onCreated: (created: CreatedToken) => void;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Where keyboard focus goes when a field is wrong, in the order the fields appear. */
+function firstInvalidFieldId(invalid: Set<TokenFormField>, policy: Policy): string | null {
+  if (invalid.has('label')) return 'token-label';
+  if (invalid.has('spaces')) return 'token-spaces';
+  if (invalid.has('operations')) return `token-operations-${allowedOperations(policy)[0]}`;
+  if (invalid.has('expiry')) return 'token-expiry-days';
+  return null;
+}
+
+export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormProps) {
+  const [values, setValues] = useState<TokenFormValues>(() => initialTokenForm(policy));
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<FailureInfo | null>(null);
+
+  const { errors, input } = validateTokenForm(values, policy);
+  const shown = showErrors ? errors : {};
+  const change = (patch: Partial<TokenFormValues>) => setValues((previous) => ({ ...previous, ...patch }));
+
+  const spaceOptions: Option<string>[] = spaces.map((space) => ({ label: `${space.name} (${space.key})`, value: space.key }));
+  const chosenSpaces = spaceOptions.filter((option) => values.spaceKeys.includes(option.value));
+  const expiryOptions: Option<ExpiryChoice>[] = [
+    ...expiryPresets(policy).map((days) => ({ label: pluralize(days, 'day'), value: days })),
+    { label: 'Custom…', value: 'custom' },
+  ];
+  const expiryDays = values.expiry === 'custom' ? Number(values.customDays) : values.expiry;
+  const expiryHelper = Number.isInteger(expiryDays) && expiryDays >= 1
+    ? `Expires on ${formatDate(new Date(Date.now() + expiryDays * DAY_MS).toISOString())}. Your site allows up to ${pluralize(policy.maxLifetimeDays, 'day')}.`
+    : `Your site allows up to ${pluralize(policy.maxLifetimeDays, 'day')}.`;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setShowErrors(true);
+    setFailure(null);
+    if (!input) {
+      const id = firstInvalidFieldId(new Set(Object.keys(errors) as TokenFormField[]), policy);
+      if (id) document.getElementById(id)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = await callResolver('createToken', input);
+      setValues(initialTokenForm(policy));
+      setShowErrors(false);
+      onCreated(created);
+    } catch (error) {
+      setFailure(toFailure(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="Create a token" data-testid="create-token-form">
+      <div>
+        <Label htmlFor="token-label">Label</Label>
+        <Textfield
+          id="token-label"
+          name="label"
+          value={values.label}
+          onChange={(event) => change({ label: event.currentTarget.value })}
+          isInvalid={Boolean(shown.label)}
+          isRequired
+          aria-describedby={messageId('token-label')}
+          testId="token-label"
+        />
+        <FieldMessage
+          fieldId="token-label"
+          error={shown.label}
+          helper={`Up to ${LABEL_MAX_LENGTH} characters, e.g. "Nightly export".`}
+        />
+      </div>
+
+      <div>
+        <Label htmlFor="token-spaces">Spaces</Label>
+        <Select<Option<string>, true>
+          inputId="token-spaces"
+          isMulti
+          options={spaceOptions}
+          value={chosenSpaces}
+          onChange={(chosen) => change({ spaceKeys: chosen.map((option) => option.value) })}
+          isOptionDisabled={() => values.spaceKeys.length >= MAX_SPACES_PER_TOKEN}
+          isInvalid={Boolean(shown.spaces)}
+          descriptionId={messageId('token-spaces')}
+          placeholder="Choose spaces"
+          noOptionsMessage={() => (spaces.length === 0 ? 'You cannot see any spaces' : 'No matching space')}
+          testId="token-spaces"
+        />
+        <FieldMessage
+          fieldId="token-spaces"
+          error={shown.spaces}
+          helper={`The token reaches only these spaces, up to ${MAX_SPACES_PER_TOKEN}.`}
+        />
+      </div>
+
+      <OperationCheckboxes
+        id="token-operations"
+        legend="The token may"
+        available={allowedOperations(policy)}
+        selected={values.operations}
+        onChange={(operations) => change({ operations })}
+        error={shown.operations}
+        helper="Only what you may do yourself in each chosen space."
+      />
+
+      <div className="field-row">
+        <div>
+          <Label htmlFor="token-expiry">Expires after</Label>
+          <Select<Option<ExpiryChoice>, false>
+            inputId="token-expiry"
+            options={expiryOptions}
+            value={expiryOptions.find((option) => option.value === values.expiry)}
+            onChange={(option) => option && change({ expiry: option.value })}
+            isSearchable={false}
+            descriptionId={messageId('token-expiry')}
+            testId="token-expiry"
+          />
+          <FieldMessage fieldId="token-expiry" helper={expiryHelper} />
+        </div>
+        {values.expiry === 'custom' && (
+          <div>
+            <Label htmlFor="token-expiry-days">Days</Label>
+            <Textfield
+              id="token-expiry-days"
+              name="expiresInDays"
+              type="number"
+              min={1}
+              max={policy.maxLifetimeDays}
+              value={values.customDays}
+              onChange={(event) => change({ customDays: event.currentTarget.value })}
+              isInvalid={Boolean(shown.expiry)}
+              isRequired
+              aria-describedby={messageId('token-expiry-days')}
+              testId="token-expiry-days"
+            />
+            <FieldMessage fieldId="token-expiry-days" error={shown.expiry} />
+          </div>
+        )}
+      </div>
+
+      {failure && <ErrorMessage failure={failure} title="The token was not created" testId="create-token-error" />}
+
+      <div className="button-row">
+        <Button type="submit" appearance="primary" isLoading={busy} testId="create-token-submit">
+          Create token
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import { ModalTransition } from '@atlaskit/modal-dialog';
+import SectionMessage from '@atlaskit/section-message';
+import type { TokenInfo } from '../../../src/contract/resolvers';
+import { callResolver } from '../../common/bridge';
+import { ConfirmDialog } from '../../common/ConfirmDialog';
+import { ErrorMessage } from '../../common/ErrorMessage';
+import { pluralize } from '../../common/format';
+import { PageLayout, Section } from '../../common/Layout';
+import { Loading } from '../../common/Loading';
+import { useLoad } from '../../common/useLoad';
+import { CreateTokenForm, type CreatedToken } from './CreateTokenForm';
+import { NewTokenDialog } from './NewTokenDialog';
+import { TokenTable } from './TokenTable';
+
+type Confirmation = { kind: 'revoke'; token: TokenInfo } | { kind: 'revokeAll'; activeCount: number };
+
+/** The personal token panel: create tokens, see them, revoke them. */
+export function TokensApp() {
+  const setup = useLoad(async () => {
+    const [{ policy }, { spaces }] = await Promise.all([callResolver('getPolicy'), callResolver('listMySpaces')]);
+    return { policy, spaces };
+  }, []);
+  const tokens = useLoad(async () => (await callResolver('listTokens')).tokens, []);
+  const gateway = useLoad(async () => (await callResolver('getGatewayInfo')).url, []);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const activeCount = tokens.result.state === 'ready' ? tokens.result.value.filter((t) => t.status === 'active').length : 0;
+
+  function tokenCreated(token: CreatedToken) {
+    tokens.update((list) => [token.info, ...list]);
+    setNotice(`Token “${token.info.label}” created.`);
+    setCreated(token);
+  }
+
+  async function revoke(token: TokenInfo) {
+    const { token: revoked } = await callResolver('revokeToken', { id: token.id });
+    tokens.update((list) => list.map((candidate) => (candidate.id === revoked.id ? revoked : candidate)));
+    setNotice(`Token “${revoked.label}” revoked.`);
+    setConfirmation(null);
+  }
+
+  async function revokeAll() {
+    const { revoked } = await callResolver('revokeAllTokens');
+    tokens.reload();
+    setNotice(`${pluralize(revoked, 'token')} revoked.`);
+    setConfirmation(null);
+  }
+
+  return (
+    <PageLayout
+      title="API tokens"
+      intro={
+        <>
+          Tokens let your scripts work with pages in the spaces you choose, on your behalf. A token can never do more
+          than you can yourself.
+          {gateway.result.state === 'ready' && (
+            <>
+              {' '}
+              Scripts send their requests to <code data-testid="gateway-url">{gateway.result.value}</code>.
+            </>
+          )}
+        </>
+      }
+    >
+      <p role="status" className="status-text" data-testid="tokens-notice">
+        {notice}
+      </p>
+
+      <Section id="create-token" title="Create a token">
+        {setup.result.state === 'loading' && <Loading label="Loading your spaces and your site's token policy" />}
+        {setup.result.state === 'failed' && (
+          <ErrorMessage failure={setup.result.failure} title="The token form could not be loaded" />
+        )}
+        {setup.result.state === 'ready' && (
+          <>
+            {!setup.result.value.policy.gatewayEnabled && (
+              <SectionMessage appearance="warning" testId="gateway-disabled">
+                <p>A site admin has switched the API gateway off: tokens do not work until it is switched on again.</p>
+              </SectionMessage>
+            )}
+            <CreateTokenForm
+              policy={setup.result.value.policy}
+              spaces={setup.result.value.spaces}
+              onCreated={tokenCreated}
+            />
+          </>
+        )}
+      </Section>
+
+      <Section
+        id="your-tokens"
+        title="Your tokens"
+        actions={
+          <Button
+            appearance="danger"
+            isDisabled={activeCount === 0}
+            onClick={() => setConfirmation({ kind: 'revokeAll', activeCount })}
+            testId="revoke-all-tokens"
+          >
+            Revoke all
+          </Button>
+        }
+      >
+        {tokens.result.state === 'loading' && <Loading label="Loading your tokens" />}
+        {tokens.result.state === 'failed' && (
+          <ErrorMessage failure={tokens.result.failure} title="Your tokens could not be loaded" />
+        )}
+        {tokens.result.state === 'ready' &&
+          (tokens.result.value.length === 0 ? (
+            <EmptyState
+              header="You have no tokens yet"
+              description="Create one above to let a script work with your pages."
+              headingLevel={3}
+              testId="tokens-empty"
+            />
+          ) : (
+            <TokenTable tokens={tokens.result.value} onRevoke={(token) => setConfirmation({ kind: 'revoke', token })} />
+          ))}
+      </Section>
+
+      <ModalTransition>
+        {created && (
+          <NewTokenDialog created={created} gatewayUrl={gateway.result} onClose={() => setCreated(null)} />
+        )}
+      </ModalTransition>
+
+      <ModalTransition>
+        {confirmation?.kind === 'revoke' && (
+          <ConfirmDialog
+            title={`Revoke “${confirmation.token.label}”?`}
+            confirmLabel="Revoke token"
+            testId="revoke-token-dialog"
+            onConfirm={() => revoke(confirmation.token)}
+            onClose={() => setConfirmation(null)}
+          >
+            <p>Scripts using this token stop working at once. This cannot be undone.</p>
+          </ConfirmDialog>
+        )}
+        {confirmation?.kind === 'revokeAll' && (
+          <ConfirmDialog
+            title="Revoke all your tokens?"
+            confirmLabel="Revoke all"
+            testId="revoke-all-dialog"
+            onConfirm={revokeAll}
+            onClose={() => setConfirmation(null)}
+          >
+            <p>
+              Every script using your {pluralize(confirmation.activeCount, 'active token')} stops working at once. This
+              cannot be undone.
+            </p>
+          </ConfirmDialog>
+        )}
+      </ModalTransition>
+    </PageLayout>
+  );
+}

@@ -1,0 +1,4 @@
+import { mount } from '../../common/mount';
+import { TokensApp } from './TokensApp';
+
+mount(<TokensApp />);

@@ -1,3 +1,7 @@
+/**
+ * The emulated Forge Key-Value Store (plain keys, secrets, custom entities, batches, transactions).
+ * `createKvsEngine({backend, entities, clock})`; `engine.fetch(path, init)` answers what @forge/kvs sends.
+ */
 export { KvsEngine, createKvsEngine } from './engine';
 export type { KvsEngineOptions, DumpedItem } from './engine';
 export { createMemoryBackend, openDirectoryBackend } from './backends';

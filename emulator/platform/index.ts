@@ -1,3 +1,14 @@
+/**
+ * The emulated Forge platform. Typical use (tests, local server):
+ *
+ *   const manifest = loadManifest('manifest.yml');
+ *   const kvs = createKvsEngine({ entities: manifest.entities, backend: openDirectoryBackend(dir) });
+ *   const platform = createForgePlatform({ manifest: 'manifest.yml', kvs, products: { confluence }, webTriggerUrl });
+ *   platform.install();            // the real @forge/api and @forge/kvs now talk to the emulator
+ *   await platform.invokeResolver(handler, { accountId, functionKey: 'listTokens', payload });
+ *   await platform.invokeWebTrigger(gatewayHandler, { method: 'GET', path, userPath, headers, queryParameters, body });
+ *   platform.uninstall();
+ */
 export { ForgePlatform, createForgePlatform } from './platform';
 export type {
   ForgePlatformOptions,

@@ -59,7 +59,7 @@ export function AllTokensTable({ tokens, onRevoke }: AllTokensTableProps) {
   return (
     <div className="table-wrap">
       <DynamicTable
-        caption={<span className="visually-hidden">All API tokens on this site</span>}
+        label="All API tokens on this site"
         head={HEAD}
         rows={rows}
         testId="all-tokens-table"

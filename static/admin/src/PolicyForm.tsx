@@ -92,13 +92,15 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
     <form className="form" onSubmit={submit} noValidate aria-label="Token policy" data-testid="policy-form">
       <div>
         <Label htmlFor="policy-gateway-enabled">API gateway</Label>
-        <Toggle
-          id="policy-gateway-enabled"
-          isChecked={values.gatewayEnabled}
-          onChange={(event) => change({ gatewayEnabled: event.currentTarget.checked })}
-          descriptionId={messageId('policy-gateway-enabled')}
-          testId="policy-gateway-enabled"
-        />
+        <div>
+          <Toggle
+            id="policy-gateway-enabled"
+            isChecked={values.gatewayEnabled}
+            onChange={(event) => change({ gatewayEnabled: event.currentTarget.checked })}
+            descriptionId={messageId('policy-gateway-enabled')}
+            testId="policy-gateway-enabled"
+          />
+        </div>
         <FieldMessage
           fieldId="policy-gateway-enabled"
           helper={

@@ -9,7 +9,6 @@ import { callResolver } from '../../common/bridge';
 import { ErrorMessage } from '../../common/ErrorMessage';
 import { formatDateTime } from '../../common/format';
 import { Loading } from '../../common/Loading';
-import { OPERATION_LABELS, OPERATIONS } from '../../common/operations';
 import { usePagedList } from '../../common/usePagedList';
 import { auditCsv, type TokenNames } from './audit-csv';
 import { downloadText } from './download';
@@ -25,10 +24,21 @@ interface Option<V> {
   value: V;
 }
 
+/** What a request did, as the log names it; `self` is a script checking its own token. */
+const AUDIT_OPERATION_LABELS: Record<AuditOperation, string> = {
+  read: 'Read',
+  create: 'Create',
+  update: 'Update',
+  delete: 'Delete',
+  self: 'Token check',
+};
+
 const OPERATION_OPTIONS: Option<AuditOperation | typeof ANY>[] = [
   { label: 'Any operation', value: ANY },
-  ...OPERATIONS.map((operation) => ({ label: OPERATION_LABELS[operation], value: operation })),
-  { label: 'Token check (/self)', value: 'self' },
+  ...(Object.keys(AUDIT_OPERATION_LABELS) as AuditOperation[]).map((operation) => ({
+    label: AUDIT_OPERATION_LABELS[operation],
+    value: operation,
+  })),
 ];
 
 const OUTCOME_OPTIONS: Option<AuditOutcome | typeof ANY>[] = [
@@ -37,8 +47,7 @@ const OUTCOME_OPTIONS: Option<AuditOutcome | typeof ANY>[] = [
 ];
 
 function describeOperation(operation: AuditOperation | null): string {
-  if (operation === null) return 'Unknown route';
-  return operation === 'self' ? 'Token check' : OPERATION_LABELS[operation];
+  return operation === null ? 'Unknown route' : AUDIT_OPERATION_LABELS[operation];
 }
 
 const HEAD = {
@@ -185,7 +194,7 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
       {events.items.length > 0 && (
         <div className="table-wrap">
           <DynamicTable
-            caption={<span className="visually-hidden">Audit events, newest first</span>}
+            label="Audit events, newest first"
             head={HEAD}
             rows={rows}
             testId="audit-table"

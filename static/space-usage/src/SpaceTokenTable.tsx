@@ -53,7 +53,7 @@ export function SpaceTokenTable({ tokens, onRevokeAccess }: SpaceTokenTableProps
   return (
     <div className="table-wrap">
       <DynamicTable
-        caption={<span className="visually-hidden">Tokens that reach this space</span>}
+        label="Tokens that reach this space"
         head={HEAD}
         rows={rows}
         testId="space-tokens-table"

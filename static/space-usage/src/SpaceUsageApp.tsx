@@ -82,15 +82,14 @@ function SpaceUsage({ spaceKey }: { spaceKey: string }) {
 
   return (
     <>
-      <p role="status" className="status-text" data-testid="space-usage-notice">
-        {notice}
-      </p>
-
       <Section
         id="space-tokens"
         title="Tokens that reach this space"
         description="Revoking access removes only this space from a token; it keeps working in its other spaces."
       >
+        <p role="status" className="status-text" data-testid="space-usage-notice">
+          {notice}
+        </p>
         {tokens.isLoading && <Loading label="Loading tokens" />}
         {tokens.failure && <ErrorMessage failure={tokens.failure} title="The tokens could not be loaded" />}
         {!tokens.isLoading && !tokens.failure && tokens.items.length === 0 && (

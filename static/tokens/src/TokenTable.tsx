@@ -67,7 +67,7 @@ export function TokenTable({ tokens, onRevoke }: TokenTableProps) {
   return (
     <div className="table-wrap">
       <DynamicTable
-        caption={<span className="visually-hidden">Your API tokens</span>}
+        label="Your API tokens"
         head={HEAD}
         rows={rows}
         testId="tokens-table"

@@ -67,10 +67,6 @@ export function TokensApp() {
         </>
       }
     >
-      <p role="status" className="status-text" data-testid="tokens-notice">
-        {notice}
-      </p>
-
       <Section id="create-token" title="Create a token">
         {setup.result.state === 'loading' && <Loading label="Loading your spaces and your site's token policy" />}
         {setup.result.state === 'failed' && (
@@ -106,6 +102,9 @@ export function TokensApp() {
           </Button>
         }
       >
+        <p role="status" className="status-text" data-testid="tokens-notice">
+          {notice}
+        </p>
         {tokens.result.state === 'loading' && <Loading label="Loading your tokens" />}
         {tokens.result.state === 'failed' && (
           <ErrorMessage failure={tokens.result.failure} title="Your tokens could not be loaded" />

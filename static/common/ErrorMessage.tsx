@@ -6,11 +6,11 @@ interface ErrorMessageProps {
   title?: string;
   /** Replaces the standard explanation for some codes, e.g. FORBIDDEN on a space admin page. */
   overrides?: Partial<Record<string, string>>;
-  testId?: string;
+  testId: string;
 }
 
 /** A backend failure in words a person understands, announced to screen readers when it appears. */
-export function ErrorMessage({ failure, title = 'Something went wrong', overrides, testId = 'error-message' }: ErrorMessageProps) {
+export function ErrorMessage({ failure, title = 'Something went wrong', overrides, testId }: ErrorMessageProps) {
   const override = overrides?.[failure.code];
   const { summary, items } = override ? { summary: override, items: [] } : describeFailure(failure);
   return (

@@ -32,9 +32,14 @@ export function AdminApp() {
   return (
     <PageLayout title="Space-scoped API tokens" intro="Rules for everyone's API tokens on this site, and every token issued.">
       <Section id="token-policy" title="Token policy">
-        {policy.result.state === 'loading' && <Loading label="Loading the policy" />}
+        {policy.result.state === 'loading' && <Loading label="Loading the policy" testId="policy-loading" />}
         {policy.result.state === 'failed' && (
-          <ErrorMessage failure={policy.result.failure} title="The policy could not be loaded" overrides={ADMINS_ONLY} />
+          <ErrorMessage
+            failure={policy.result.failure}
+            title="The policy could not be loaded"
+            overrides={ADMINS_ONLY}
+            testId="policy-load-error"
+          />
         )}
         {policy.result.state === 'ready' && (
           <PolicyForm policy={policy.result.value} onSaved={(saved) => policy.update(() => saved)} />
@@ -45,12 +50,22 @@ export function AdminApp() {
         <p role="status" className="status-text" data-testid="admin-notice">
           {notice}
         </p>
-        {tokens.isLoading && <Loading label="Loading tokens" />}
+        {tokens.isLoading && <Loading label="Loading tokens" testId="all-tokens-loading" />}
         {tokens.failure && (
-          <ErrorMessage failure={tokens.failure} title="The tokens could not be loaded" overrides={ADMINS_ONLY} />
+          <ErrorMessage
+            failure={tokens.failure}
+            title="The tokens could not be loaded"
+            overrides={ADMINS_ONLY}
+            testId="all-tokens-error"
+          />
         )}
         {!tokens.isLoading && !tokens.failure && tokens.items.length === 0 && (
-          <EmptyState header="No tokens yet" description="Nobody on this site has created an API token." headingLevel={3} testId="all-tokens-empty" />
+          <EmptyState
+            header="No tokens yet"
+            description="Nobody on this site has created an API token."
+            headingLevel={3}
+            testId="all-tokens-empty"
+          />
         )}
         {tokens.items.length > 0 && <AllTokensTable tokens={tokens.items} onRevoke={setRevoking} />}
         {tokens.hasMore && (

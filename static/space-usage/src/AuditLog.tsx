@@ -120,7 +120,7 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
         },
         { content: `${describeOperation(event.operation)} (${event.method})` },
         { content: event.pageId ?? '—' },
-        { content: <OutcomeLozenge outcome={event.outcome} /> },
+        { content: <OutcomeLozenge outcome={event.outcome} testId={`audit-outcome-${event.id}`} /> },
         { content: event.status },
         { content: event.code ? <span className="mono">{event.code}</span> : '—' },
         { content: event.clientIp ?? '—' },
@@ -174,7 +174,7 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
         </span>
       </div>
 
-      {events.isLoading && <Loading label="Loading audit events" />}
+      {events.isLoading && <Loading label="Loading audit events" testId="audit-loading" />}
       {events.failure && (
         <ErrorMessage
           failure={events.failure}

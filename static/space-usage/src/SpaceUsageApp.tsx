@@ -38,8 +38,10 @@ export function SpaceUsageApp() {
         ) : undefined
       }
     >
-      {space.result.state === 'loading' && <Loading label="Loading the space" />}
-      {space.result.state === 'failed' && <ErrorMessage failure={space.result.failure} title="This page could not start" />}
+      {space.result.state === 'loading' && <Loading label="Loading the space" testId="space-loading" />}
+      {space.result.state === 'failed' && (
+        <ErrorMessage failure={space.result.failure} title="This page could not start" testId="space-error" />
+      )}
       {space.result.state === 'ready' && <SpaceUsage spaceKey={space.result.value} />}
     </PageLayout>
   );
@@ -90,8 +92,10 @@ function SpaceUsage({ spaceKey }: { spaceKey: string }) {
         <p role="status" className="status-text" data-testid="space-usage-notice">
           {notice}
         </p>
-        {tokens.isLoading && <Loading label="Loading tokens" />}
-        {tokens.failure && <ErrorMessage failure={tokens.failure} title="The tokens could not be loaded" />}
+        {tokens.isLoading && <Loading label="Loading tokens" testId="space-tokens-loading" />}
+        {tokens.failure && (
+          <ErrorMessage failure={tokens.failure} title="The tokens could not be loaded" testId="space-tokens-error" />
+        )}
         {!tokens.isLoading && !tokens.failure && tokens.items.length === 0 && (
           <EmptyState
             header="No tokens reach this space"

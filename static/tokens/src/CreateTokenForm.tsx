@@ -66,9 +66,11 @@ export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormPr
     { label: 'Custom…', value: 'custom' },
   ];
   const expiryDays = values.expiry === 'custom' ? Number(values.customDays) : values.expiry;
-  const expiryHelper = Number.isInteger(expiryDays) && expiryDays >= 1
-    ? `Expires on ${formatDate(new Date(Date.now() + expiryDays * DAY_MS).toISOString())}. Your site allows up to ${pluralize(policy.maxLifetimeDays, 'day')}.`
-    : `Your site allows up to ${pluralize(policy.maxLifetimeDays, 'day')}.`;
+  const siteLimit = `Your site allows up to ${pluralize(policy.maxLifetimeDays, 'day')}.`;
+  const expiryHelper =
+    Number.isInteger(expiryDays) && expiryDays >= 1
+      ? `Expires on ${formatDate(new Date(Date.now() + expiryDays * DAY_MS).toISOString())}. ${siteLimit}`
+      : siteLimit;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

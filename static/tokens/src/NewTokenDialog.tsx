@@ -60,7 +60,7 @@ export function NewTokenDialog({ created, gatewayUrl, onClose }: NewTokenDialogP
             <Heading as="h3" size="xsmall" id="curl-example-heading">
               Try it
             </Heading>
-            {gatewayUrl.state === 'loading' && <Loading label="Loading the gateway address" />}
+            {gatewayUrl.state === 'loading' && <Loading label="Loading the gateway address" testId="gateway-loading" />}
             {gatewayUrl.state === 'failed' && (
               <ErrorMessage failure={gatewayUrl.failure} title="The example command is not available" testId="curl-error" />
             )}

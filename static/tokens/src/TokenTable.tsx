@@ -33,7 +33,7 @@ export function TokenTable({ tokens, onRevoke }: TokenTableProps) {
         key: token.label.toLowerCase(),
         content: (
           <div>
-            <div data-testid={`token-label-${token.id}`}>{token.label}</div>
+            <div data-testid={`token-name-${token.id}`}>{token.label}</div>
             <div className="mono subtle" data-testid={`token-hint-${token.id}`}>
               {token.hint}
             </div>

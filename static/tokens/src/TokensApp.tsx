@@ -68,9 +68,11 @@ export function TokensApp() {
       }
     >
       <Section id="create-token" title="Create a token">
-        {setup.result.state === 'loading' && <Loading label="Loading your spaces and your site's token policy" />}
+        {setup.result.state === 'loading' && (
+          <Loading label="Loading your spaces and your site's token policy" testId="setup-loading" />
+        )}
         {setup.result.state === 'failed' && (
-          <ErrorMessage failure={setup.result.failure} title="The token form could not be loaded" />
+          <ErrorMessage failure={setup.result.failure} title="The token form could not be loaded" testId="setup-error" />
         )}
         {setup.result.state === 'ready' && (
           <>
@@ -105,9 +107,9 @@ export function TokensApp() {
         <p role="status" className="status-text" data-testid="tokens-notice">
           {notice}
         </p>
-        {tokens.result.state === 'loading' && <Loading label="Loading your tokens" />}
+        {tokens.result.state === 'loading' && <Loading label="Loading your tokens" testId="tokens-loading" />}
         {tokens.result.state === 'failed' && (
-          <ErrorMessage failure={tokens.result.failure} title="Your tokens could not be loaded" />
+          <ErrorMessage failure={tokens.result.failure} title="Your tokens could not be loaded" testId="tokens-error" />
         )}
         {tokens.result.state === 'ready' &&
           (tokens.result.value.length === 0 ? (

@@ -10,7 +10,6 @@ export interface PagedList<T> {
   hasMore: boolean;
   failure: FailureInfo | null;
   loadMore: () => void;
-  reload: () => void;
   update: (change: (items: T[]) => T[]) => void;
 }
 
@@ -21,7 +20,6 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
   const [isLoading, setLoading] = useState(true);
   const [isLoadingMore, setLoadingMore] = useState(false);
   const [failure, setFailure] = useState<FailureInfo | null>(null);
-  const [attempt, setAttempt] = useState(0);
   // Counts first-page loads, so a page that answers after the filters changed is dropped.
   const generation = useRef(0);
   const loadPageRef = useRef(loadPage);
@@ -48,7 +46,7 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
       },
     );
     // `loadPage` is a new closure on every render; `deps` says when it really changes.
-  }, [...deps, attempt]);
+  }, deps);
 
   const loadMore = useCallback(() => {
     if (!cursor || isLoadingMore) return;
@@ -70,8 +68,7 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
     );
   }, [cursor, isLoadingMore]);
 
-  const reload = useCallback(() => setAttempt((count) => count + 1), []);
   const update = useCallback((change: (items: T[]) => T[]) => setItems(change), []);
 
-  return { items, isLoading, isLoadingMore, hasMore: cursor !== null, failure, loadMore, reload, update };
+  return { items, isLoading, isLoadingMore, hasMore: cursor !== null, failure, loadMore, update };
 }

@@ -1,21 +1,7 @@
 /**
- * The stand-in's seeded site, deterministic so that tests and docs can name its users, spaces and pages.
- *
- * Users (accountId = name): alice "Alice Adams", bob "Bob Brown", carol "Carol Chen",
- * siteadmin "Site Admin" (Confluence administrator: sees and administers everything), and the app
- * user `forge-app` that acts for `asApp()` calls.
- *
- * | space | id    | alice        | bob                      | carol       | app user                      |
- * |-------|-------|--------------|--------------------------|-------------|-------------------------------|
- * | DOCS  | 10001 | space admin  | read, create, update     | no access   | read, create, update, delete  |
- * | ENG   | 10002 | read         | space admin              | no access   | read, create, update, delete  |
- * | PRIV  | 10003 | no access    | no access                | space admin | read, create, update, delete  |
- *
- * Page tree (ids in brackets): DOCS: Documentation Home [20001] > Getting Started [20002] > Installation
- * [20003]; Home > Release Notes [20004]; Home > Alice's Notes [20005] (viewing and editing restricted
- * to alice) > Ideas [20006] (inherits the view restriction). ENG: Engineering Home [20011] >
- * Architecture [20012] > Runbooks [20013]. PRIV: Private Home [20021] > Salaries [20022].
- * The app user never sees restricted pages. Created pages get ids from 30001 on.
+ * The stand-in's seeded site, deterministic so that tests and docs can name its users, spaces and
+ * pages (`SEED.spaces.DOCS.id`, `SEED.pages.aliceNotes.id`). README.md beside this file tabulates who
+ * may do what where, and the page tree.
  */
 import { escapeXml } from './bodies';
 import type { ConfluenceState, SpaceOperation, StoredPage, StoredSpace, StoredUser } from './model';

@@ -2,5 +2,6 @@
 export { ConfluenceStandIn, MAX_BODY_BYTES, type ConfluenceStandInOptions } from './standin';
 export { SEED, APP_ACCOUNT_ID, seedState } from './seed';
 export { StandInNetworkError, type Fault } from './faults';
-export { ConfluenceSpec, DEFAULT_SPEC_DIR, SPEC_QUIRKS, SpecViolationError, describeViolation, type SpecViolation, type MatchedOperation } from './openapi';
+export { SPEC_QUIRKS } from './openapi-quirks';
+export { ConfluenceSpec, DEFAULT_SPEC_DIR, SpecViolationError, describeViolation, type SpecViolation, type MatchedOperation } from './openapi';
 export type { ConfluenceState, SpaceOperation, StoredPage, StoredSpace, StoredUser } from './model';

@@ -1,16 +1,16 @@
 /**
  * Atlassian's Confluence OpenAPI specs (v2 and v1), read from ../shared/confluence-openapi: matches a
  * method and path to its operation, lists the OAuth scopes it needs, and validates requests and
- * responses against it with ajv. The specs' known quirks are patched or allowed explicitly (SPEC_QUIRKS).
+ * responses against it with ajv. The specs' known quirks are patched or allowed explicitly (openapi-quirks.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { V1_ERROR_SCHEMA, V2_ERROR_SCHEMA, at, patchQuirks, type Json } from './openapi-quirks';
 
 export const DEFAULT_SPEC_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'confluence-openapi');
 
-type Json = Record<string, unknown>;
 type Schema = Json;
 
 interface Parameter {
@@ -66,44 +66,6 @@ export function describeViolation(v: SpecViolation): string {
   return `[${v.direction}] ${at}${v.operationId ? ` (${v.operationId})` : ''}: ${v.message}`;
 }
 
-/** The specs' known quirks, and how this module handles each. */
-export const SPEC_QUIRKS = [
-  'PageUpdateRequest.spaceId/parentId/ownerId have `format: "string"` and no type: patched to `type: "string"`.',
-  'Page bodies on write are `oneOf [PageBodyWrite, PageNestedBodyWrite]`, but every object matches both (no required properties): checked as `anyOf`.',
-  'PageSingle/PageBulk.parentId and parentType are not nullable, though their descriptions say null when there is no parent: patched to allow null.',
-  'No error schema: v2 errors are checked against `{"errors":[{"status","code","title","detail"}]}`, v1 errors against `{statusCode, message, data}`.',
-  'updatePage answers 409 on a version conflict, which the spec does not list: allowed.',
-  'Only createPage lists 413, but every request body over 5 MB answers it: allowed for every operation that takes a body.',
-  'Array query parameters are documented as comma-separated lists (form style, not exploded): both `a,b` and repeated parameters are read.',
-] as const;
-
-const V2_ERROR_SCHEMA: Schema = {
-  type: 'object',
-  required: ['errors'],
-  properties: {
-    errors: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        required: ['status', 'code', 'title'],
-        properties: {
-          status: { type: 'integer' },
-          code: { type: 'string' },
-          title: { type: 'string' },
-          detail: { type: ['string', 'null'] },
-        },
-      },
-    },
-  },
-};
-
-const V1_ERROR_SCHEMA: Schema = {
-  type: 'object',
-  required: ['statusCode', 'message'],
-  properties: { statusCode: { type: 'integer' }, message: { type: 'string' }, data: { type: 'object' } },
-};
-
 const SPEC_FILES = { v2: 'confluence-v2.json', v1: 'confluence-v1.json' } as const;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
@@ -119,15 +81,6 @@ function readSpec(dir: string, file: string): Json {
   return JSON.parse(fs.readFileSync(full, 'utf8')) as Json;
 }
 
-function at(doc: Json, pointer: string): Json {
-  let node: unknown = doc;
-  for (const part of pointer.replace(/^#\//, '').split('/')) {
-    node = (node as Json)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-    if (node === undefined) throw new Error(`Spec reference ${pointer} does not resolve`);
-  }
-  return node as Json;
-}
-
 /** Makes every local `$ref` absolute (`<id>#/…`) so that schemas cut out of the spec resolve against it. */
 function absolutiseRefs(node: unknown, id: string): void {
   if (Array.isArray(node)) node.forEach((child) => absolutiseRefs(child, id));
@@ -135,27 +88,6 @@ function absolutiseRefs(node: unknown, id: string): void {
     const obj = node as Json;
     if (typeof obj.$ref === 'string' && obj.$ref.startsWith('#/')) obj.$ref = `${id}${obj.$ref}`;
     Object.values(obj).forEach((child) => absolutiseRefs(child, id));
-  }
-}
-
-function patchQuirks(v2: Json): void {
-  const schemas = at(v2, '#/components/schemas');
-  const update = at(v2, '#/components/requestBodies/PageUpdateRequest/content/application~1json/schema/properties');
-  for (const name of ['spaceId', 'parentId', 'ownerId']) {
-    const property = update[name] as Json;
-    delete property.format;
-    property.type = 'string';
-  }
-  for (const body of ['PageCreateRequest', 'PageUpdateRequest']) {
-    const properties = at(v2, `#/components/requestBodies/${body}/content/application~1json/schema/properties`);
-    const bodySchema = properties.body as Json;
-    bodySchema.anyOf = bodySchema.oneOf;
-    delete bodySchema.oneOf;
-  }
-  for (const page of ['PageSingle', 'PageBulk']) {
-    const properties = (schemas[page] as Json).properties as Json;
-    (properties.parentId as Json).nullable = true;
-    properties.parentType = { anyOf: [{ type: 'null' }, properties.parentType] };
   }
 }
 

@@ -6,7 +6,7 @@ import type { GatewayDeps } from '../deps';
 import { authenticate } from './authenticate';
 import { runRoute, type RouteContext } from './page-routes';
 import { MAX_BODY_BYTES, type GatewayRequest } from './request';
-import { matchRoute, type MatchedRoute } from './routes';
+import { matchRoute, routeQuery, type MatchedRoute } from './routes';
 
 export type GatewayOutcome = { response: UpstreamResponse } | { error: AppError };
 
@@ -48,7 +48,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
     route = matchRoute(request.method, request.path);
     if (route.operation !== 'self') requireOperation(token, route.operation);
     const confluence = deps.actAsOwner(token.ownerAccountId);
-    const response = await runRoute(route.name, { token, confluence, id: route.id, query: request.query, body: request.body, target });
+    const response = await runRoute(route.name, { token, confluence, id: route.id, query: routeQuery(route, request.query), body: request.body, target });
     outcome = { response: checkUpstream(response) };
   } catch (error) {
     outcome = { error: asAppError(error) };

@@ -5,7 +5,7 @@
 import type { Product, ProductRequest, ProductResponse } from '../product';
 import { ApiError, v1ErrorBody, v2ErrorBody } from './errors';
 import { FaultQueue, type Fault } from './faults';
-import type { ConfluenceState } from './model';
+import type { ConfluenceState, SpaceOperation } from './model';
 import { ConfluenceSpec, DEFAULT_SPEC_DIR, SpecViolationError, type SpecViolation } from './openapi';
 import { actorFor } from './permissions';
 import type { RouteResult } from './routes/context';
@@ -60,6 +60,15 @@ export class ConfluenceStandIn implements Product {
 
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  /** What an admin does in Confluence's own UI: change (or with `[]`, remove) a user's space permissions. */
+  setSpacePermissions(spaceKey: string, accountId: string, operations: SpaceOperation[]): void {
+    const space = Object.values(this.state.spaces).find((candidate) => candidate.key === spaceKey);
+    if (!space) throw new Error(`No space ${spaceKey}`);
+    if (operations.length === 0) delete space.grants[accountId];
+    else space.grants[accountId] = [...operations];
+    this.options.onChange?.(structuredClone(this.state));
   }
 
   requiredScopes(method: string, path: string): string[][] | undefined {

@@ -1,0 +1,106 @@
+import { EmulatedApp } from '../../emulator/app';
+import { SEED } from '../../emulator/confluence';
+import type { ResolverDefinitions } from '../../src/contract/resolvers';
+
+export { SEED };
+
+export const DOCS = SEED.spaces.DOCS;
+export const ENG = SEED.spaces.ENG;
+export const PRIV = SEED.spaces.PRIV;
+
+type Payload<K extends keyof ResolverDefinitions> = Parameters<ResolverDefinitions[K]> extends [infer P] ? P : Record<string, never>;
+type Answer<K extends keyof ResolverDefinitions> = Awaited<ReturnType<ResolverDefinitions[K]>>;
+
+export interface GatewayCall {
+  method?: string;
+  path: string;
+  token?: string;
+  /** Overrides the Authorization header built from `token`. */
+  authorization?: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface GatewayAnswer {
+  status: number;
+  headers: Record<string, string[]>;
+  text: string;
+  json: any;
+}
+
+const START = Date.parse('2026-03-01T09:00:00Z');
+
+/**
+ * The app reads the system clock (Date.now), as on Forge; tests move it. Only Date is faked: timers,
+ * promises and I/O run for real.
+ */
+function freezeClock(): void {
+  jest.useFakeTimers({
+    now: START,
+    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
+      'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
+      'setTimeout', 'clearTimeout'],
+  });
+}
+
+export function advanceDays(days: number): void {
+  jest.setSystemTime(Date.now() + days * 86_400_000);
+}
+
+/** The app on the emulated platform, driven through its exported handlers as Forge would. */
+export class Harness {
+  readonly app: EmulatedApp;
+
+  constructor() {
+    freezeClock();
+    this.app = EmulatedApp.start();
+  }
+
+  invoke<K extends keyof ResolverDefinitions>(accountId: string, key: K, payload?: Payload<K>, extension?: Record<string, unknown>): Promise<Answer<K>> {
+    return this.app.invoke(accountId, key, payload ?? {}, extension ? { extension } : {}) as Promise<Answer<K>>;
+  }
+
+  /** Invokes and fails the test on `{error}`. */
+  async ok<K extends keyof ResolverDefinitions>(accountId: string, key: K, payload?: Payload<K>): Promise<Exclude<Answer<K>, { error: unknown }>> {
+    const answer = await this.invoke(accountId, key, payload);
+    if (typeof answer === 'object' && answer !== null && 'error' in answer) throw new Error(`${key} failed: ${JSON.stringify(answer)}`);
+    return answer as Exclude<Answer<K>, { error: unknown }>;
+  }
+
+  async issue(accountId: string, spaceKeys: string[], operations: Array<'read' | 'create' | 'update' | 'delete'>, expiresInDays = 30) {
+    return this.ok(accountId, 'createToken', { label: `${accountId}'s script`, spaceKeys, operations, expiresInDays });
+  }
+
+  async gateway(call: GatewayCall): Promise<GatewayAnswer> {
+    const headers: Record<string, string[]> = {};
+    const authorization = call.authorization ?? (call.token ? `Bearer ${call.token}` : undefined);
+    if (authorization) headers.authorization = [authorization];
+    if (call.body !== undefined) headers['content-type'] = ['application/json'];
+    for (const [name, value] of Object.entries(call.headers ?? {})) headers[name.toLowerCase()] = [value];
+    const queryParameters: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(call.query ?? {})) queryParameters[name] = [value];
+    const response = await this.app.webTrigger('gateway', {
+      method: call.method ?? 'GET',
+      path: `/x/gateway${call.path}`,
+      userPath: call.path,
+      headers,
+      queryParameters,
+      body: call.body === undefined ? '' : typeof call.body === 'string' ? call.body : JSON.stringify(call.body),
+    });
+    const text = response.body ?? '';
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.statusCode, headers: response.headers ?? {}, text, json };
+  }
+
+  close(): void {
+    this.app.close();
+    jest.useRealTimers();
+    expect(this.app.confluence.violations).toEqual([]);
+  }
+}

@@ -1,5 +1,5 @@
 import { TOKEN_PATTERN } from '../../src/core/token-format';
-import { advanceDays, DOCS, ENG, Harness } from '../support/harness';
+import { advanceDays, advanceSeconds, DOCS, ENG, Harness } from '../support/harness';
 
 let h: Harness;
 beforeEach(() => {
@@ -149,7 +149,10 @@ describe('space admins', () => {
 describe('audit', () => {
   it('shows owners their own events, space admins their space’s, newest first, with paging', async () => {
     const bobs = await h.issue('bob', ['DOCS', 'ENG'], ['read']);
-    for (const id of [DOCS.id, ENG.id, DOCS.id]) await h.gateway({ path: `/wiki/api/v2/spaces/${id}/pages`, token: bobs.token, headers: { 'user-agent': 'nightly-export/1.0', 'x-forwarded-for': '203.0.113.7' } });
+    for (const id of [DOCS.id, ENG.id, DOCS.id]) {
+      advanceSeconds(1);
+      await h.gateway({ path: `/wiki/api/v2/spaces/${id}/pages`, token: bobs.token, headers: { 'user-agent': 'nightly-export/1.0', 'x-forwarded-for': '203.0.113.7' } });
+    }
 
     const own = await h.ok('bob', 'listAudit', {});
     expect(own.items.map((event) => event.spaceKey)).toEqual(['DOCS', 'ENG', 'DOCS']);

@@ -48,6 +48,10 @@ export function advanceDays(days: number): void {
   jest.setSystemTime(Date.now() + days * 86_400_000);
 }
 
+export function advanceSeconds(seconds: number): void {
+  jest.setSystemTime(Date.now() + seconds * 1000);
+}
+
 /** The app on the emulated platform, driven through its exported handlers as Forge would. */
 export class Harness {
   readonly app: EmulatedApp;

@@ -36,18 +36,18 @@ function ok(body: unknown): UpstreamResponse {
 
 const optionalId = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
-/** Looks a page up as the owner; Confluence's own refusal (e.g. 404) is returned as it is. */
-async function lookUp(context: RouteContext, pageId: string, query = new URLSearchParams()): Promise<PageFields | UpstreamResponse> {
-  const response = await context.confluence.getPage(pageId, query);
-  return response.status === 200 ? (JSON.parse(response.body) as PageFields) : response;
-}
+type LookUp = { page: PageFields } | { refusal: UpstreamResponse };
 
-const isResponse = (value: PageFields | UpstreamResponse): value is UpstreamResponse => 'status' in value && 'body' in value;
+/** Looks a page up as the owner; Confluence's own refusal (e.g. 404) is kept to be returned as it is. */
+async function lookUp(context: RouteContext, pageId: string, query = new URLSearchParams()): Promise<LookUp> {
+  const response = await context.confluence.getPage(pageId, query);
+  return response.status === 200 ? { page: JSON.parse(response.body) as PageFields } : { refusal: response };
+}
 
 /** A parent must be a page the owner can see, in the space the page lives in. */
 async function requireParentIn(context: RouteContext, parentId: string, spaceId: string): Promise<void> {
   const parent = /^\d{1,20}$/.test(parentId) ? await lookUp(context, parentId) : undefined;
-  if (!parent || isResponse(parent) || optionalId(parent.spaceId) !== spaceId) {
+  if (!parent || !('page' in parent) || optionalId(parent.page.spaceId) !== spaceId) {
     throw new AppError('SPACE_NOT_GRANTED', 'The parent page is not in a space this token reaches.');
   }
 }
@@ -112,8 +112,9 @@ const handlers: Record<RouteName, (context: RouteContext) => Promise<UpstreamRes
   async updatePage(context) {
     const page = jsonObject(context.body);
     context.target.pageId = context.id!;
-    const current = await lookUp(context, context.id!);
-    if (isResponse(current)) return current;
+    const found = await lookUp(context, context.id!);
+    if ('refusal' in found) return found.refusal;
+    const current = found.page;
     recordSpace(context, current.spaceId);
     requireSpace(context.token, optionalId(current.spaceId));
     const targetSpaceId = optionalId(page.spaceId) ?? optionalId(current.spaceId)!;
@@ -132,9 +133,10 @@ const handlers: Record<RouteName, (context: RouteContext) => Promise<UpstreamRes
     }
     context.target.pageId = context.id!;
     const lookupQuery = new URLSearchParams(context.query.get('draft') === 'true' ? { 'get-draft': 'true' } : {});
-    const current = await lookUp(context, context.id!, lookupQuery);
-    if (isResponse(current)) return current;
-    recordSpace(context, current.spaceId);
+    const found = await lookUp(context, context.id!, lookupQuery);
+    if ('refusal' in found) return found.refusal;
+    recordSpace(context, found.page.spaceId);
+    const current = found.page;
     requireSpace(context.token, optionalId(current.spaceId));
     return context.confluence.deletePage(context.id!, context.query);
   },

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { validate } from '@forge/manifest';
+import { parse } from 'yaml';
+import * as schema from '../../src/adapters/kvs/schema';
+import * as handlers from '../../src/index';
+
+const ROOT = path.resolve(__dirname, '../..');
+const manifest = parse(fs.readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8'));
+
+describe('manifest.yml', () => {
+  it('passes Forge’s own manifest validation', async () => {
+    const cwd = process.cwd();
+    process.chdir(ROOT);
+    try {
+      const result = await validate(false);
+      expect(result.errors).toEqual([]);
+      expect(result.success).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('names exactly the handlers src/index.ts exports', () => {
+    const named = manifest.modules.function.map((fn: { handler: string }) => fn.handler.replace(/^index\./, '')).sort();
+    expect(Object.keys(handlers).sort()).toEqual(named);
+  });
+
+  it('declares the entities and indexes the storage adapters query', () => {
+    const entities = Object.fromEntries(
+      manifest.app.storage.entities.map((entity: { name: string; indexes: Array<{ name: string }> }) => [entity.name, entity.indexes.map((index) => index.name)]),
+    );
+    expect(entities[schema.TOKEN_ENTITY]).toEqual(expect.arrayContaining([schema.TOKEN_BY_OWNER, schema.TOKEN_BY_CREATED]));
+    expect(entities[schema.GRANT_ENTITY]).toEqual([schema.GRANT_BY_SPACE]);
+    expect(entities[schema.AUDIT_ENTITY]).toEqual(
+      expect.arrayContaining([schema.AUDIT_BY_TOKEN, schema.AUDIT_BY_SPACE, schema.AUDIT_BY_OWNER, schema.AUDIT_BY_TIME]),
+    );
+  });
+
+  it('lets the gateway impersonate only for the scopes it uses, and uses no legacy storage', () => {
+    const impersonating = Object.entries(manifest.permissions.scopes)
+      .filter(([, grant]) => (grant as { allowImpersonation?: boolean })?.allowImpersonation)
+      .map(([scope]) => scope)
+      .sort();
+    expect(impersonating).toEqual(['delete:page:confluence', 'read:page:confluence', 'read:space:confluence', 'write:page:confluence']);
+    const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const dependencies = { ...packageJson.dependencies, ...packageJson.devDependencies };
+    expect(dependencies).not.toHaveProperty('@forge/storage');
+    expect(dependencies).not.toHaveProperty('@forge/ui');
+  });
+});

@@ -1,0 +1,116 @@
+import { tokenFromAuthorization } from '../../src/core/credentials';
+import { AppError } from '../../src/core/errors';
+import { DEFAULT_POLICY, parsePolicy } from '../../src/core/policy';
+import { grantedSpace, missingRights, requireOperation, requireSpace } from '../../src/core/scope';
+import { tokenStatus, withoutSpace, type TokenRecord } from '../../src/core/token';
+import { parseCreateTokenInput } from '../../src/core/token-request';
+
+const scope = { operations: ['read', 'update'] as const, spaces: [{ key: 'DOCS', id: '10001' }, { key: 'ENG', id: '10002' }] };
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+    return 'allowed';
+  } catch (error) {
+    return (error as AppError).code;
+  }
+};
+
+describe('scope decisions', () => {
+  it.each([
+    ['read', 'allowed'],
+    ['update', 'allowed'],
+    ['create', 'OPERATION_NOT_GRANTED'],
+    ['delete', 'OPERATION_NOT_GRANTED'],
+  ] as const)('operation %s → %s', (operation, expected) => {
+    expect(codeOf(() => requireOperation({ ...scope, operations: [...scope.operations] }, operation))).toBe(expected);
+  });
+
+  it.each([
+    ['10001', 'allowed'],
+    ['10002', 'allowed'],
+    ['10003', 'SPACE_NOT_GRANTED'],
+    [undefined, 'SPACE_NOT_GRANTED'],
+    ['1000', 'SPACE_NOT_GRANTED'],
+  ])('space id %s → %s', (spaceId, expected) => {
+    expect(codeOf(() => requireSpace({ ...scope, operations: [...scope.operations] }, spaceId))).toBe(expected);
+  });
+
+  it('matches numeric ids given as numbers', () => {
+    expect(grantedSpace({ ...scope, operations: [] }, 10001 as unknown as string)?.key).toBe('DOCS');
+  });
+
+  it('lists what the owner lacks per space', () => {
+    const rights = [
+      { space: { key: 'DOCS', id: '1' }, operations: new Set(['read', 'create', 'update'] as const) },
+      { space: { key: 'ENG', id: '2' }, operations: new Set(['read'] as const) },
+    ];
+    expect(missingRights(['read', 'update', 'delete'], rights)).toEqual([
+      { spaceKey: 'DOCS', operations: ['delete'] },
+      { spaceKey: 'ENG', operations: ['update', 'delete'] },
+    ]);
+    expect(missingRights(['read'], rights)).toEqual([]);
+  });
+});
+
+describe('token lifecycle', () => {
+  const token = { revokedAt: null, expiresAt: 1_000, spaces: scope.spaces, version: 3 } as unknown as TokenRecord;
+  it.each([
+    [999, 'active'],
+    [1_000, 'expired'],
+  ])('at %i the token is %s', (now, status) => {
+    expect(tokenStatus(token, now)).toBe(status);
+  });
+
+  it('is revoked when its last space is removed, and keeps the other spaces otherwise', () => {
+    const one = withoutSpace(token, 'DOCS', 500);
+    expect(one).toMatchObject({ spaces: [{ key: 'ENG' }], revokedAt: null, version: 4 });
+    expect(withoutSpace(one, 'ENG', 600)).toMatchObject({ spaces: [], revokedAt: 600, version: 5 });
+  });
+});
+
+describe('credentials', () => {
+  const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
+  it.each([
+    [undefined, undefined],
+    ['', undefined],
+    ['Bearer sst_x', 'sst_x'],
+    ['bearer   sst_x', 'sst_x'],
+    ['Bearer', undefined],
+    [basic('me@example.com:sst_x'), 'sst_x'],
+    [basic(':sst_x'), 'sst_x'],
+    [basic('no-colon'), undefined],
+    ['Digest abc', undefined],
+  ])('%s → %s', (header, token) => {
+    expect(tokenFromAuthorization(header)).toBe(token);
+  });
+});
+
+describe('policy and requests', () => {
+  it.each([
+    [{}, 'VALIDATION_FAILED'],
+    [{ ...DEFAULT_POLICY, maxLifetimeDays: 0 }, 'VALIDATION_FAILED'],
+    [{ ...DEFAULT_POLICY, maxTokensPerUser: 1.5 }, 'VALIDATION_FAILED'],
+    [{ ...DEFAULT_POLICY, allowedOperations: [] }, 'VALIDATION_FAILED'],
+    [{ ...DEFAULT_POLICY, gatewayEnabled: 'yes' }, 'VALIDATION_FAILED'],
+    [DEFAULT_POLICY, 'allowed'],
+  ])('policy %j → %s', (input, expected) => {
+    expect(codeOf(() => parsePolicy(input))).toBe(expected);
+  });
+
+  it('normalises a request: trimmed label, canonical operation order', () => {
+    const request = parseCreateTokenInput({ label: '  nightly  ', spaceKeys: ['DOCS', '~alice'], operations: ['delete', 'read'], expiresInDays: 7 }, DEFAULT_POLICY);
+    expect(request).toEqual({ label: 'nightly', spaceKeys: ['DOCS', '~alice'], operations: ['read', 'delete'], expiresInDays: 7 });
+  });
+
+  it.each([
+    [{ label: 'a\u0000b' }, 'VALIDATION_FAILED'],
+    [{ spaceKeys: ['DOCS', 'DOCS'] }, 'VALIDATION_FAILED'],
+    [{ spaceKeys: ['../x'] }, 'VALIDATION_FAILED'],
+    [{ operations: ['read', 'read'] }, 'VALIDATION_FAILED'],
+    [{ expiresInDays: 1.5 }, 'VALIDATION_FAILED'],
+    [{ expiresInDays: 366 }, 'POLICY_VIOLATION'],
+  ])('request %j → %s', (override, expected) => {
+    const input = { label: 'x', spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 30, ...override };
+    expect(codeOf(() => parseCreateTokenInput(input, DEFAULT_POLICY))).toBe(expected);
+  });
+});

@@ -1,7 +1,8 @@
 import { makeInvoke } from '@forge/bridge';
 import type { DefArguments } from '@forge/resolver/shared';
 import type { ResolverDefinitions, ResolverError } from '../../src/contract/resolvers';
-import { ResolverFailure, isResolverError } from './errors';
+import { isResolverError } from '../../src/contract/resolvers';
+import { ResolverFailure } from './errors';
 
 /** The bridge's invoke, typed end to end against the backend's resolver contract. */
 export const invoke = makeInvoke<ResolverDefinitions>();

@@ -1,4 +1,3 @@
-import type { ResolverError } from '../../src/contract/resolvers';
 
 /** What the UI knows about a failed call: the backend's stable code, its message and any details. */
 export interface FailureInfo {
@@ -19,10 +18,6 @@ export class ResolverFailure extends Error implements FailureInfo {
   }
 }
 
-/** The contract's own guard is runtime code in src/; the UI bundle imports only types from there. */
-export function isResolverError(value: unknown): value is ResolverError {
-  return typeof value === 'object' && value !== null && 'error' in value;
-}
 
 export function toFailure(error: unknown): FailureInfo {
   if (error instanceof ResolverFailure) return { code: error.code, message: error.message, details: error.details };

@@ -1,8 +1,5 @@
-import { POLICY_BOUNDS as BACKEND_BOUNDS } from '../../src/core/policy';
-import { LABEL_MAX_LENGTH as BACKEND_LABEL_MAX, MAX_SPACES_PER_TOKEN as BACKEND_MAX_SPACES } from '../../src/core/token-request';
-import { POLICY_BOUNDS, validatePolicyForm, toPolicyForm } from '../../static/admin/src/policy-form';
+import { validatePolicyForm, toPolicyForm } from '../../static/admin/src/policy-form';
 import { describeFailure } from '../../static/common/errors';
-import { LABEL_MAX_LENGTH, MAX_SPACES_PER_TOKEN } from '../../static/tokens/src/token-form';
 
 describe('describeFailure', () => {
   it('lists the rights a person is missing', () => {
@@ -32,16 +29,6 @@ describe('describeFailure', () => {
       summary: 'A new kind of problem.',
       items: [],
     });
-  });
-});
-
-describe('UI limits', () => {
-  it('match the backend, so the forms reject exactly what the resolvers would', () => {
-    for (const [field, [min, max]] of Object.entries(BACKEND_BOUNDS)) {
-      expect(POLICY_BOUNDS[field as keyof typeof POLICY_BOUNDS]).toMatchObject({ min, max });
-    }
-    expect(LABEL_MAX_LENGTH).toBe(BACKEND_LABEL_MAX);
-    expect(MAX_SPACES_PER_TOKEN).toBe(BACKEND_MAX_SPACES);
   });
 });
 

@@ -1,12 +1,13 @@
 import type { Operation, Policy } from '../../../src/contract/resolvers';
+import { POLICY_BOUNDS as BOUNDS } from '../../../src/core/policy';
 
 type NumberField = 'maxLifetimeDays' | 'maxTokensPerUser' | 'auditRetentionDays';
 
-/** The same bounds as the backend's (src/core/policy.ts), which checks again on save. */
+/** The backend's own bounds (it checks again on save), with the unit a person reads. */
 export const POLICY_BOUNDS: Record<NumberField, { min: number; max: number; unit: string }> = {
-  maxLifetimeDays: { min: 1, max: 3650, unit: 'days' },
-  maxTokensPerUser: { min: 1, max: 1000, unit: 'tokens' },
-  auditRetentionDays: { min: 1, max: 3650, unit: 'days' },
+  maxLifetimeDays: { min: BOUNDS.maxLifetimeDays[0], max: BOUNDS.maxLifetimeDays[1], unit: 'days' },
+  maxTokensPerUser: { min: BOUNDS.maxTokensPerUser[0], max: BOUNDS.maxTokensPerUser[1], unit: 'tokens' },
+  auditRetentionDays: { min: BOUNDS.auditRetentionDays[0], max: BOUNDS.auditRetentionDays[1], unit: 'days' },
 };
 
 /** Numbers as typed, so a half-typed value is not lost or coerced. */

@@ -1,8 +1,9 @@
 import type { CreateTokenInput, Operation, Policy } from '../../../src/contract/resolvers';
 import { OPERATIONS } from '../../common/operations';
 
-export const LABEL_MAX_LENGTH = 100;
-export const MAX_SPACES_PER_TOKEN = 10;
+import { LABEL_MAX_LENGTH, MAX_SPACES_PER_TOKEN } from '../../../src/core/token-request';
+
+export { LABEL_MAX_LENGTH, MAX_SPACES_PER_TOKEN };
 const EXPIRY_PRESET_DAYS = [7, 30, 90];
 
 export type ExpiryChoice = number | 'custom';

@@ -1,4 +1,3 @@
-
 /** What the UI knows about a failed call: the backend's stable code, its message and any details. */
 export interface FailureInfo {
   code: string;

@@ -1,25 +1,11 @@
-import type { AuditEvent, AuditOutcome, Operation } from '../contract/resolvers';
+import type { AuditEvent, AuditOutcome } from '../contract/resolvers';
 import { randomBase62 } from './base62';
 import type { RandomBytes } from './clock';
 
 export type { AuditEvent, AuditOutcome };
 
-/** What one gateway request leaves behind; `at` is epoch milliseconds (ISO only at the edges). */
-export interface AuditRecord {
-  id: string;
-  at: number;
-  tokenId: string;
-  ownerAccountId: string;
-  spaceKey: string | null;
-  operation: Operation | 'self' | null;
-  method: string;
-  pageId: string | null;
-  status: number;
-  outcome: AuditOutcome;
-  code: string | null;
-  clientIp: string | null;
-  userAgent: string | null;
-}
+/** What one gateway request leaves behind; `at` is epoch milliseconds here (ISO only at the edges). */
+export type AuditRecord = Omit<AuditEvent, 'at'> & { at: number };
 
 const USER_AGENT_MAX = 256;
 

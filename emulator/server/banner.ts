@@ -1,0 +1,23 @@
+import path from 'node:path';
+import type { LocalServer } from './server';
+import { SPACE_MODULE_TYPES } from './ui-modules';
+
+/** What `npm start` prints once it listens: where everything is, and as whom one can act. */
+export function describeServer(server: LocalServer, dataDir: string): string {
+  const { url, site, modules } = server;
+  const relative = path.relative(process.cwd(), dataDir);
+  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? dataDir : relative;
+  const lines = [`Space-scoped API tokens, running locally at ${url}`, `State: ${shown} (npm start -- --reset starts again from the seed)`, ''];
+  lines.push('Custom UI, one host page per module and user (switch module, user and space on the page):');
+  for (const module of modules) {
+    const space = SPACE_MODULE_TYPES.includes(module.type) ? `&space=${site.spaces[0]?.key ?? ''}` : '';
+    lines.push(`  ${module.title} (${module.key})`);
+    for (const user of site.users) lines.push(`    ${user.accountId.padEnd(10)} ${url}/?module=${module.key}&user=${user.accountId}${space}`);
+  }
+  lines.push('');
+  for (const [key, triggerUrl] of Object.entries(server.webTriggerUrls)) lines.push(`Web trigger ${key}: ${triggerUrl}`);
+  lines.push(`Resolvers: POST ${url}/__local/invoke {moduleKey, key, payload} with X-Local-Account-Id: <user>`);
+  lines.push(`Confluence stand-in: ${url}/wiki/api/v2/... with X-Local-Account-Id: <user>`);
+  lines.push(`Users: ${site.users.map((user) => `${user.accountId} (${user.displayName})`).join(', ')}`);
+  return lines.join('\n');
+}

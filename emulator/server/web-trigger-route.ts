@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmulatedApp } from '../app';
+import type { WebTriggerCall } from '../platform';
+import { BodyTooLargeError, readBody, sendText, sendTooLarge } from './http-io';
+
+const TRIGGER_PATH = /^\/x\/([^/]+)(\/.*)?$/;
+
+/** What Forge's edge answers when a payload is over its limit; the function never runs. */
+const TOO_LARGE_BODY = {
+  errors: [{ status: 413, code: 'PAYLOAD_TOO_LARGE', title: 'Payload Too Large', detail: 'The request body is over 5 MB.' }],
+};
+
+/** `::ffff:127.0.0.1` → `127.0.0.1`, as an edge reports IPv4 clients. */
+function clientAddress(request: IncomingMessage): string {
+  const address = request.socket.remoteAddress ?? '';
+  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+}
+
+/** Headers as Forge passes them: lower-case names, every value kept, the client's address appended to x-forwarded-for. */
+function forgeHeaders(request: IncomingMessage): Record<string, string[]> {
+  const headers: Record<string, string[]> = { ...request.headersDistinct } as Record<string, string[]>;
+  const forwarded = [...(headers['x-forwarded-for'] ?? []), clientAddress(request)];
+  headers['x-forwarded-for'] = [forwarded.join(', ')];
+  return headers;
+}
+
+function queryParameters(url: URL): Record<string, string[]> {
+  const parameters: Record<string, string[]> = {};
+  for (const [name, value] of url.searchParams) (parameters[name] ??= []).push(value);
+  return parameters;
+}
+
+/** `ANY /x/<key>/<rest>`: the web trigger `<key>` with Forge's request shape; its response is sent back as is. */
+export async function handleWebTrigger(app: EmulatedApp, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  const [, key, rest] = TRIGGER_PATH.exec(url.pathname) ?? [];
+  if (!key || !app.platform.manifest.webTriggerKeys.includes(key)) {
+    return sendText(response, 404, `manifest.yml declares no web trigger ${key ?? ''}`.trim());
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return sendTooLarge(response, TOO_LARGE_BODY);
+    throw error;
+  }
+  const call: WebTriggerCall = {
+    method: request.method ?? 'GET',
+    path: url.pathname,
+    userPath: rest ?? '',
+    headers: forgeHeaders(request),
+    queryParameters: queryParameters(url),
+    body: body.toString('utf8'),
+  };
+  const answer = await app.webTrigger(key, call);
+  if (answer.statusText) response.statusMessage = answer.statusText;
+  response.writeHead(answer.statusCode, answer.headers ?? {});
+  response.end(answer.body ?? '');
+}

@@ -10,7 +10,7 @@ import type { UiModule } from './ui-modules';
  * Marks answers that are the resolver's own return value. The iframe bridge resolves `invoke()` with
  * those, and rejects on the rest (the local host's refusals, a resolver that threw), as Forge's does.
  */
-export const INVOKE_OUTCOME_HEADER = 'x-local-invoke-outcome';
+const INVOKE_OUTCOME_HEADER = 'x-local-invoke-outcome';
 
 interface InvokeRequest {
   moduleKey: string;

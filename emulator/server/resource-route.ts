@@ -8,7 +8,7 @@ import type { Site } from './site';
 import { resolveInside, sendFile } from './static-files';
 import type { UiModule } from './ui-modules';
 
-export const BRIDGE_SCRIPT_PATH = '/__local/assets/iframe-bridge.js';
+const BRIDGE_SCRIPT_PATH = '/__local/assets/iframe-bridge.js';
 
 function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -18,7 +18,7 @@ function escapeAttribute(text: string): string {
  * The built index.html with the local bridge loaded first thing in <head>: a classic script runs
  * before the module scripts, so `globalThis.__bridge` exists when @forge/bridge looks for it.
  */
-export function withBridge(html: string, context: Record<string, unknown>): string {
+function withBridge(html: string, context: Record<string, unknown>): string {
   const tag = `<script src="${BRIDGE_SCRIPT_PATH}" data-context="${escapeAttribute(JSON.stringify(context))}"></script>`;
   const head = /<head[^>]*>/i.exec(html);
   if (!head) return `${tag}${html}`;
@@ -26,8 +26,8 @@ export function withBridge(html: string, context: Record<string, unknown>): stri
   return `${html.slice(0, at)}\n    ${tag}${html.slice(at)}`;
 }
 
-function sendIndex(app: EmulatedApp, response: ServerResponse, module: UiModule, view: ModuleView): void {
-  const file = path.join(module.buildDir, 'index.html');
+function sendIndex(app: EmulatedApp, response: ServerResponse, view: ModuleView): void {
+  const file = path.join(view.module.buildDir, 'index.html');
   if (!fs.existsSync(file)) {
     return sendText(response, 404, `${path.relative(process.cwd(), file)} is missing: run npm run build (npm start builds it too).`);
   }
@@ -54,5 +54,5 @@ export function handleResource(app: EmulatedApp, site: Site, modules: readonly U
 
   const view = resolveModuleView(site, resourceModules, url.searchParams);
   if (typeof view === 'string') return sendText(response, 400, view);
-  sendIndex(app, response, view.module, view);
+  sendIndex(app, response, view);
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ConfluenceStandIn } from '../confluence';
 
 /** The header naming who a local call acts as (the host page sends it for the user it shows). */
-export const ACCOUNT_HEADER = 'x-local-account-id';
+const ACCOUNT_HEADER = 'x-local-account-id';
 
 export interface LocalUser {
   accountId: string;

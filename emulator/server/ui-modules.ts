@@ -38,7 +38,7 @@ export function uiModules(manifest: Record<string, unknown>): UiModule[] {
 }
 
 /** The `static/<name>` folder names whose build has no index.html yet (what scripts/build-ui.mjs takes). */
-export function unbuiltUiSources(modules: readonly UiModule[]): string[] {
+function unbuiltUiSources(modules: readonly UiModule[]): string[] {
   const missing = modules.filter((module) => !fs.existsSync(path.join(module.buildDir, 'index.html')));
   return [...new Set(missing.map((module) => path.basename(path.dirname(module.buildDir))))];
 }

@@ -7,18 +7,25 @@ import { KvsTokenStore } from './kvs/token-store';
 
 const clock = () => Date.now();
 
-/** Wires the use-cases to Forge. The pepper is a Forge encrypted variable: `forge variables set --encrypt TOKEN_PEPPER …`. */
-export function forgeDeps(): Deps {
-  return {
+let instanceDeps: GatewayDeps | undefined;
+
+/**
+ * Wires the use-cases to Forge, once per function instance: Forge reuses a warm instance for many
+ * invocations and nothing here depends on the request, so no request pays for building it. The pepper
+ * is a Forge encrypted variable (`forge variables set --encrypt TOKEN_PEPPER …`), in the environment
+ * the instance started with.
+ */
+export function forgeGatewayDeps(): GatewayDeps {
+  instanceDeps ??= {
     tokens: new KvsTokenStore(clock),
     policy: new KvsPolicyStore(),
     audit: new KvsAuditLog(clock),
     clock,
     randomBytes: (length) => randomBytes(length),
     pepper: process.env.TOKEN_PEPPER || undefined,
+    actAsOwner,
   };
+  return instanceDeps;
 }
 
-export function forgeGatewayDeps(): GatewayDeps {
-  return { ...forgeDeps(), actAsOwner };
-}
+export const forgeDeps = (): Deps => forgeGatewayDeps();

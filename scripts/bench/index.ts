@@ -1,0 +1,136 @@
+/**
+ * `npm run bench [-- --json] [-- --transport=http|in-process]`: what the gateway costs, in CPU, latency,
+ * storage and bundle size. Prints tables; with --json, also one JSON object on the last line.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { measureBackendBundle, measureUiBundles } from './bundles';
+import { measureKvsCost } from './kvs-cost';
+import { compareLatency, REQUESTS_PER_SIDE } from './latency';
+import { measureSpaceListing, SEEDED_EVENTS, SEEDED_TOKENS } from './listing';
+import { benchMalformed } from './malformed';
+import { formatTable } from './table';
+import { openTransport } from './transport';
+import { round } from './stats';
+import { benchVerify } from './verify';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const transportArg = args.find((arg) => arg.startsWith('--transport='))?.split('=')[1];
+
+function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return { nproc: os.availableParallelism(), cpu: model, node: process.version };
+}
+
+const log = (text: string) => console.log(text);
+const progress = (step: string) => process.stderr.write(`bench: ${step}\n`);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const host = machine();
+  log(`Machine: ${host.nproc} × ${host.cpu}, Node ${host.node}\n`);
+
+  progress('token verification');
+  const verifyPeppered = benchVerify('bench-pepper');
+  const verifyPlain = benchVerify(undefined);
+  log(
+    formatTable('Token check in CPU µs per token (Authorization header → parse → checksum → hash → compare; no storage)', [
+      { hash: 'HMAC-SHA-256 (pepper set)', p50: verifyPeppered.p50, p99: verifyPeppered.p99 },
+      { hash: 'salted SHA-256 (no pepper)', p50: verifyPlain.p50, p99: verifyPlain.p99 },
+    ]),
+  );
+
+  progress('malformed tokens');
+  const malformed = await benchMalformed();
+  log(
+    formatTable('Malformed or bad-checksum tokens through the web trigger (in-process)', [
+      { requests: malformed.requests, 'p50 µs': malformed.p50, 'p99 µs': malformed.p99, 'storage requests': malformed.storageOps },
+    ]),
+  );
+
+  progress('storage per request');
+  const costs = await measureKvsCost();
+  log(
+    formatTable('KVS requests per gateway request (user agent and client address at their stored maximum)', costs.map((cost) => ({
+      request: cost.name,
+      outcome: cost.outcome,
+      status: cost.status,
+      reads: cost.reads,
+      writes: cost.writes,
+      'bytes written': cost.writeBytes,
+    }))),
+  );
+
+  progress('gateway vs direct latency');
+  const transport = await openTransport(transportArg);
+  let latency;
+  try {
+    latency = await compareLatency(transport);
+  } finally {
+    await transport.close();
+  }
+  log(
+    formatTable(`Median latency, gateway vs direct to the Confluence stand-in (${transport.kind}, ${REQUESTS_PER_SIDE} each, interleaved)`, latency.map((row) => ({
+      operation: row.operation,
+      'gateway ms': row.gatewayMedianMs,
+      'direct ms': row.directMedianMs,
+      ratio: row.ratio,
+    }))),
+  );
+
+  progress(`space listing over ${SEEDED_TOKENS} tokens and ${SEEDED_EVENTS} audit events`);
+  const listing = await measureSpaceListing();
+  log(
+    formatTable(`A space admin's first pages, ${SEEDED_TOKENS.toLocaleString('en-US')} tokens and ${SEEDED_EVENTS.toLocaleString('en-US')} audit events stored (seeded in ${(listing.seedMs / 1000).toFixed(1)} s)`, listing.costs.map((cost) => ({
+      listing: cost.listing,
+      items: cost.items,
+      'KVS requests': cost.kvsRequests,
+      queries: cost.queries,
+      writes: cost.writes,
+      'bytes read': cost.readBytes,
+      ms: cost.ms,
+      'of which emulated KVS ms': cost.emulatedKvsMs,
+    }))),
+  );
+
+  progress('bundles');
+  const backend = await measureBackendBundle();
+  const ui = measureUiBundles();
+  log(
+    formatTable(`Backend bundle: ${backend.bytes.toLocaleString('en-US')} bytes minified, ${backend.gzipBytes.toLocaleString('en-US')} gzip`, Object.entries(backend.byPackage)
+      .sort(([, a], [, b]) => b - a)
+      .map(([name, bytes]) => ({ package: name, 'minified bytes': bytes }))),
+  );
+  log(formatTable('Custom UI builds (every file, gzip)', Object.entries(ui).map(([name, bytes]) => ({ module: name, 'gzip bytes': bytes }))));
+
+  const byName = (name: string) => latency.find((row) => row.operation === name)!.ratio;
+  const firstView = listing.costs.filter((cost) => cost.listing !== 'tokens, again');
+  const figures = {
+    verify_us_p50: round(verifyPeppered.p50),
+    verify_us_p99: round(verifyPeppered.p99),
+    malformed_us_p50: round(malformed.p50),
+    malformed_storage_ops: malformed.storageOps,
+    gateway_vs_direct_ratio: round(byName('read')),
+    gateway_create_ratio: round(byName('create')),
+    gateway_update_ratio: round(byName('update')),
+    kvs_reads_per_request: Math.max(...costs.map((cost) => cost.reads)),
+    kvs_writes_per_request: Math.max(...costs.map((cost) => cost.writes)),
+    kvs_write_bytes_per_request: Math.max(...costs.map((cost) => cost.writeBytes)),
+    backend_bundle_bytes: backend.bytes,
+    ui_bundle_gzip_bytes: ui,
+    space_listing_queries: firstView.reduce((sum, cost) => sum + cost.kvsRequests, 0),
+    space_listing_ms: round(firstView.reduce((sum, cost) => sum + cost.ms, 0)),
+    latency_transport: transport.kind,
+    machine: host,
+  };
+  log(formatTable('Figures', Object.entries(figures).map(([name, value]) => ({ figure: name, value: typeof value === 'object' ? JSON.stringify(value) : value }))));
+  progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (json) log(JSON.stringify(figures));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -83,6 +83,7 @@ export class EmulatedApp {
     const confluence = new ConfluenceStandIn({
       clock: () => new Date(clock()),
       strict: options.strictSpec ?? true,
+      siteUrl: baseUrl,
       state: confluenceFile ? readJson<ConfluenceState>(confluenceFile) : undefined,
       onChange: confluenceFile ? (state) => writeJsonAtomic(confluenceFile, state) : undefined,
     });

@@ -248,13 +248,14 @@ describe('errors', () => {
   });
 
   it('records every authenticated request, refused ones included', async () => {
-    await h.gateway({ path: `/wiki/api/v2/pages/${SEED.pages.engHome.id}`, token, headers: { 'user-agent': 'curl/8.5' } });
+    const spoofed = { 'user-agent': 'curl/8.5', 'x-forwarded-for': '10.0.0.1, 198.51.100.4' };
+    await h.gateway({ path: `/wiki/api/v2/pages/${SEED.pages.engHome.id}`, token, headers: spoofed });
     advanceSeconds(1);
     await h.gateway({ method: 'PATCH', path: '/wiki/api/v2/pages/20002', token });
     const { items } = await h.ok('alice', 'listAudit', {});
     expect(items).toMatchObject([
       { method: 'PATCH', operation: null, status: 405, outcome: 'failed', code: 'METHOD_NOT_ALLOWED' },
-      { method: 'GET', operation: 'read', pageId: SEED.pages.engHome.id, status: 403, outcome: 'denied', code: 'SPACE_NOT_GRANTED', userAgent: 'curl/8.5' },
+      { method: 'GET', operation: 'read', pageId: SEED.pages.engHome.id, status: 403, outcome: 'denied', code: 'SPACE_NOT_GRANTED', userAgent: 'curl/8.5', clientIp: '198.51.100.4' },
     ]);
   });
 });

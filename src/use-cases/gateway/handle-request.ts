@@ -71,12 +71,17 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
       status,
       outcome: outcomeOf(status, code !== null && DENIALS.has(code)),
       code,
-      clientIp: request.headers['x-forwarded-for']?.split(',')[0].trim().slice(0, 64) || null,
+      clientIp: clientIpOf(request.headers['x-forwarded-for']),
       userAgent: truncateUserAgent(request.headers['user-agent']),
     },
     policy.auditRetentionDays,
   );
   return outcome;
+}
+
+/** The address the platform's edge appended last: earlier entries are whatever the client claimed. */
+function clientIpOf(forwardedFor: string | undefined): string | null {
+  return forwardedFor?.split(',').at(-1)?.trim().slice(0, 64) || null;
 }
 
 /** The page operation has happened by now: a failed audit write is logged, not turned into an error. */

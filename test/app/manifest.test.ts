@@ -3,6 +3,7 @@ import path from 'node:path';
 import { validate } from '@forge/manifest';
 import { parse } from 'yaml';
 import * as schema from '../../src/adapters/kvs/schema';
+import { buildMissingUi, uiModules } from '../../emulator/server/ui-modules';
 import * as handlers from '../../src/index';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -10,6 +11,7 @@ const manifest = parse(fs.readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8'))
 
 describe('manifest.yml', () => {
   it('passes Forge’s own manifest validation', async () => {
+    buildMissingUi(uiModules(manifest)); // resources must exist to validate
     const cwd = process.cwd();
     process.chdir(ROOT);
     try {
@@ -19,7 +21,7 @@ describe('manifest.yml', () => {
     } finally {
       process.chdir(cwd);
     }
-  });
+  }, 120_000);
 
   it('names exactly the handlers src/index.ts exports', () => {
     const named = manifest.modules.function.map((fn: { handler: string }) => fn.handler.replace(/^index\./, '')).sort();

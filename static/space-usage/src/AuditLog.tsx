@@ -7,7 +7,7 @@ import Select from '@atlaskit/select';
 import type { AuditEvent, AuditOutcome, Operation } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
 import { ErrorMessage } from '../../common/ErrorMessage';
-import { formatDateTime } from '../../common/format';
+import { formatDateTime, pluralize } from '../../common/format';
 import { Loading } from '../../common/Loading';
 import { usePagedList } from '../../common/usePagedList';
 import { auditCsv, type TokenNames } from './audit-csv';
@@ -170,7 +170,7 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
           Export CSV
         </Button>
         <span className="subtle" role="status" data-testid="audit-count">
-          {events.isLoading ? '' : `${events.items.length} events loaded${events.hasMore ? ', more available' : ''}.`}
+          {events.isLoading ? '' : `${pluralize(events.items.length, 'event')} loaded${events.hasMore ? ', more available' : ''}.`}
         </span>
       </div>
 

@@ -1,0 +1,53 @@
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { gateway, invoke } from '../server/http-client';
+import { newContext, openModule, startBrowserSession, type BrowserSession } from './browser-session';
+
+let session: BrowserSession;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  session = await startBrowserSession();
+});
+
+afterAll(() => session?.close());
+
+beforeEach(async () => {
+  context = await newContext(session);
+  page = await context.newPage();
+});
+
+afterEach(() => context.close());
+
+/** Sets the gateway switch, saves the policy and waits for the confirmation. */
+async function saveGatewaySwitch(frame: FrameLocator, on: boolean): Promise<void> {
+  const toggle = frame.getByRole('checkbox', { name: 'API gateway' });
+  // Atlaskit draws the switch over its input, so flip it as a keyboard user does.
+  if ((await toggle.isChecked()) !== on) await toggle.press('Space');
+  await frame.getByText(on ? 'On: tokens work within their scopes.' : 'Off: every request with a token is refused.', { exact: false }).waitFor();
+  await frame.getByRole('button', { name: 'Save policy' }).click();
+  await frame.getByTestId('policy-notice').filter({ hasText: 'Policy saved.' }).waitFor();
+}
+
+it('lets the site admin switch the gateway off, which refuses every token, and on again', async () => {
+  const { server } = session;
+  const issued = await invoke(server, 'alice', 'createToken', { label: 'Nightly export', spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 7 });
+  const token: string = issued.json.token;
+  expect((await gateway(server, token, 'GET', '/wiki/api/v2/spaces?keys=DOCS')).status).toBe(200);
+
+  const frame = await openModule(page, server, { module: 'api-token-policy', user: 'siteadmin' });
+  await saveGatewaySwitch(frame, false);
+  const refused = await gateway(server, token, 'GET', '/wiki/api/v2/spaces?keys=DOCS');
+  expect([refused.status, refused.json.errors[0].code]).toEqual([503, 'GATEWAY_DISABLED']);
+
+  // Saved, not just shown: a fresh load reads it back, and people creating tokens are warned.
+  await page.reload();
+  const toggle = frame.getByRole('checkbox', { name: 'API gateway' });
+  await toggle.waitFor({ state: 'attached' });
+  expect(await toggle.isChecked()).toBe(false);
+  const tokensPage = await openModule(await context.newPage(), server, { module: 'api-tokens', user: 'alice' });
+  await tokensPage.getByTestId('gateway-disabled').waitFor();
+
+  await saveGatewaySwitch(frame, true);
+  expect((await gateway(server, token, 'GET', '/wiki/api/v2/spaces?keys=DOCS')).status).toBe(200);
+});

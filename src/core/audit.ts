@@ -1,6 +1,7 @@
 import type { AuditEvent, AuditOutcome } from '../contract/resolvers';
 import { randomBase62 } from './base62';
 import type { RandomBytes } from './clock';
+import { TOKEN_CHECKSUM_LENGTH, TOKEN_ID_LENGTH, TOKEN_PREFIX, TOKEN_SECRET_LENGTH, tokenHint } from './token-format';
 
 export type { AuditEvent, AuditOutcome };
 
@@ -19,8 +20,12 @@ export function outcomeOf(status: number, deniedByApp: boolean): AuditOutcome {
   return status < 400 ? 'ok' : 'failed';
 }
 
+/** A token anywhere in a text, even run into other characters (TOKEN_PATTERN, for scanners, wants word boundaries). */
+const TOKEN_ANYWHERE = new RegExp(`${TOKEN_PREFIX}[0-9A-Za-z]{${TOKEN_ID_LENGTH}}_[0-9A-Za-z]{${TOKEN_SECRET_LENGTH + TOKEN_CHECKSUM_LENGTH}}`, 'g');
+
+/** Truncated; a token a script put in its User-Agent by mistake is stored as its hint, never with its secret. */
 export function truncateUserAgent(userAgent: string | undefined): string | null {
-  return userAgent ? userAgent.slice(0, USER_AGENT_MAX) : null;
+  return userAgent ? userAgent.replace(TOKEN_ANYWHERE, (token) => tokenHint(token)).slice(0, USER_AGENT_MAX) : null;
 }
 
 export function toAuditEvent(record: AuditRecord): AuditEvent {

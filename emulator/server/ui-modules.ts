@@ -50,6 +50,8 @@ export function buildMissingUi(modules: readonly UiModule[]): string[] {
   const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'scripts', 'build-ui.mjs'), ...sources], {
     cwd: APP_ROOT,
     stdio: 'inherit',
+    // Under jest NODE_ENV is `test`, which would make Vite build React in development mode.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`Building the Custom UI (${sources.join(', ')}) failed`);
   return sources;

@@ -47,6 +47,8 @@ export interface AuditEvent {
   at: string;
   tokenId: string;
   ownerAccountId: string;
+  /** The space the request aimed at, when known; the key only when the token reaches that space. */
+  spaceId: string | null;
   spaceKey: string | null;
   /** `self` for /self; null when the route was unknown. */
   operation: Operation | 'self' | null;

@@ -5,13 +5,12 @@ import type { Paged } from './token-store';
 
 export type AuditIndex =
   | { by: 'token'; tokenId: string }
-  | { by: 'space'; spaceKey: string }
+  | { by: 'space'; spaceId: string }
   | { by: 'owner'; ownerAccountId: string }
   | { by: 'all' };
 
 export interface AuditFilter {
   tokenId?: string;
-  spaceKey?: string;
   operation?: Operation | 'self';
   outcome?: AuditOutcome;
 }

@@ -40,7 +40,9 @@ export async function listAudit(deps: Deps, actor: Actor, input: unknown): Promi
   const limit = parseLimit(query.limit);
   let index: AuditIndex;
   if (query.spaceKey !== undefined) {
-    index = { by: 'space', spaceKey: (await requireSpaceAdmin(actor, query.spaceKey)).key };
+    const { space } = await requireSpaceAdmin(actor, query.spaceKey);
+    if (!space) throw new AppError('NOT_FOUND', `No space ${query.spaceKey}.`);
+    index = { by: 'space', spaceId: space.id };
     if (query.tokenId !== undefined) filter.tokenId = String(query.tokenId);
   } else if (query.tokenId !== undefined) {
     const isSiteAdmin = await actor.confluence.isSiteAdmin();

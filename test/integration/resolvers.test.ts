@@ -1,5 +1,5 @@
 import { TOKEN_PATTERN } from '../../src/core/token-format';
-import { advanceDays, advanceSeconds, DOCS, ENG, Harness } from '../support/harness';
+import { advanceDays, advanceSeconds, DOCS, ENG, Harness, SEED } from '../support/harness';
 
 let h: Harness;
 beforeEach(() => {
@@ -178,6 +178,15 @@ describe('audit', () => {
     const own = await h.ok('bob', 'listAudit', { outcome: 'denied' });
     expect(own.items).toMatchObject([{ operation: 'delete', status: 403, code: 'OPERATION_NOT_GRANTED' }]);
     expect((await h.ok('bob', 'listAudit', { operation: 'read' })).items).toHaveLength(1);
+  });
+
+  it('shows space admins refused attempts on their space by tokens that do not reach it', async () => {
+    const bobs = await h.issue('bob', ['ENG'], ['read']); // bob can read DOCS himself; his token may not
+    const answer = await h.gateway({ path: `/wiki/api/v2/pages/${SEED.pages.gettingStarted.id}`, token: bobs.token });
+    expect(answer.status).toBe(403);
+    const { items } = await h.ok('alice', 'listAudit', { spaceKey: 'DOCS', outcome: 'denied' });
+    expect(items).toMatchObject([{ tokenId: bobs.info.id, spaceId: DOCS.id, spaceKey: null, code: 'SPACE_NOT_GRANTED', pageId: SEED.pages.gettingStarted.id }]);
+    expect((await h.ok('bob', 'listAudit', { spaceKey: 'ENG' })).items).toEqual([]);
   });
 
   it('expires events after the policy’s retention', async () => {

@@ -6,6 +6,7 @@ const event: AuditEvent = {
   at: '2026-11-23T10:00:00.000Z',
   tokenId: 't1',
   ownerAccountId: 'acc-1',
+  spaceId: '10001',
   spaceKey: 'DOCS',
   operation: 'update',
   method: 'PUT',

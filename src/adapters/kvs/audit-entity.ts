@@ -6,6 +6,7 @@ export type AuditEntity = { [K in keyof Omit<AuditRecord, 'id'>]: NonNullable<Au
 export function toAuditEntity({ id: _id, ...record }: AuditRecord): AuditEntity {
   return {
     ...record,
+    spaceId: record.spaceId ?? '',
     spaceKey: record.spaceKey ?? '',
     operation: record.operation ?? '',
     pageId: record.pageId ?? '',
@@ -21,6 +22,7 @@ export function fromAuditEntity(id: string, entity: AuditEntity): AuditRecord {
   return {
     id,
     ...entity,
+    spaceId: orNull(entity.spaceId),
     spaceKey: orNull(entity.spaceKey),
     operation: orNull(entity.operation as AuditRecord['operation'] & string),
     pageId: orNull(entity.pageId),

@@ -20,7 +20,7 @@ interface UsageTotal {
 
 const INDEXES: Record<AuditIndex['by'], { name: string; partition: (index: AuditIndex) => string[] | undefined }> = {
   token: { name: AUDIT_BY_TOKEN, partition: (index) => [(index as { tokenId: string }).tokenId] },
-  space: { name: AUDIT_BY_SPACE, partition: (index) => [(index as { spaceKey: string }).spaceKey] },
+  space: { name: AUDIT_BY_SPACE, partition: (index) => [(index as { spaceId: string }).spaceId] },
   owner: { name: AUDIT_BY_OWNER, partition: (index) => [(index as { ownerAccountId: string }).ownerAccountId] },
   all: { name: AUDIT_BY_TIME, partition: () => undefined },
 };

@@ -40,7 +40,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
     return { error: isAppError(error) ? error : new AppError('UPSTREAM_UNAVAILABLE', 'The app could not reach its storage; try again shortly.') };
   }
   const { token, policy } = auth;
-  const target: RouteContext['target'] = { spaceKey: null, pageId: null };
+  const target: RouteContext['target'] = { spaceId: null, spaceKey: null, pageId: null };
   let route: MatchedRoute | undefined;
   let outcome: GatewayOutcome;
   try {
@@ -64,6 +64,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
       at,
       tokenId: token.id,
       ownerAccountId: token.ownerAccountId,
+      spaceId: target.spaceId,
       spaceKey: target.spaceKey,
       operation: route?.operation ?? null,
       method: request.method.toUpperCase().slice(0, 10),

@@ -12,7 +12,7 @@ export interface RouteContext {
   query: URLSearchParams;
   body: string;
   /** What the audit event records about the target, filled in as it becomes known. */
-  target: { spaceKey: string | null; pageId: string | null };
+  target: { spaceId: string | null; spaceKey: string | null; pageId: string | null };
 }
 
 type PageFields = { id?: unknown; spaceId?: unknown; parentId?: unknown };
@@ -52,8 +52,11 @@ async function requireParentIn(context: RouteContext, parentId: string, spaceId:
   }
 }
 
+/** Attributes the request to the space it aimed at, so that space's admins see it, refused or not. */
 function recordSpace(context: RouteContext, spaceId: unknown): void {
-  context.target.spaceKey = grantedSpace(context.token, optionalId(spaceId))?.key ?? null;
+  const id = optionalId(spaceId);
+  context.target.spaceId = id !== undefined && /^\d{1,20}$/.test(id) ? id : null;
+  context.target.spaceKey = grantedSpace(context.token, id)?.key ?? null;
 }
 
 const handlers: Record<RouteName, (context: RouteContext) => Promise<UpstreamResponse>> = {
@@ -84,7 +87,8 @@ const handlers: Record<RouteName, (context: RouteContext) => Promise<UpstreamRes
   },
 
   async listSpacePages(context) {
-    context.target.spaceKey = requireSpace(context.token, context.id).key;
+    recordSpace(context, context.id);
+    requireSpace(context.token, context.id);
     return context.confluence.listSpacePages(context.id!, context.query);
   },
 
@@ -93,14 +97,16 @@ const handlers: Record<RouteName, (context: RouteContext) => Promise<UpstreamRes
     const response = await context.confluence.getPage(context.id!, context.query);
     if (response.status !== 200) return response;
     const { spaceId } = JSON.parse(response.body) as PageFields;
-    context.target.spaceKey = requireSpace(context.token, optionalId(spaceId)).key;
+    recordSpace(context, spaceId);
+    requireSpace(context.token, optionalId(spaceId));
     return response;
   },
 
   async createPage(context) {
     const page = jsonObject(context.body);
     const spaceId = optionalId(page.spaceId);
-    context.target.spaceKey = requireSpace(context.token, spaceId).key;
+    recordSpace(context, spaceId);
+    requireSpace(context.token, spaceId);
     const parentId = optionalId(page.parentId);
     if (parentId !== undefined) await requireParentIn(context, parentId, spaceId!);
     const response = await context.confluence.createPage(context.body, context.query);

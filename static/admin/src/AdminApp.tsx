@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
-import EmptyState from '@atlaskit/empty-state';
 import { ModalTransition } from '@atlaskit/modal-dialog';
 import type { ManagedTokenInfo } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
@@ -8,6 +6,7 @@ import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { ErrorMessage } from '../../common/ErrorMessage';
 import { PageLayout, Section } from '../../common/Layout';
 import { Loading } from '../../common/Loading';
+import { PagedListView } from '../../common/PagedListView';
 import { useLoad } from '../../common/useLoad';
 import { usePagedList } from '../../common/usePagedList';
 import { AllTokensTable } from './AllTokensTable';
@@ -50,31 +49,18 @@ export function AdminApp() {
         <p role="status" className="status-text" data-testid="admin-notice">
           {notice}
         </p>
-        {tokens.isLoading && <Loading label="Loading tokens" testId="all-tokens-loading" />}
-        {tokens.failure && (
-          <ErrorMessage
-            failure={tokens.failure}
-            title="The tokens could not be loaded"
-            overrides={ADMINS_ONLY}
-            testId="all-tokens-error"
-          />
-        )}
-        {!tokens.isLoading && !tokens.failure && tokens.items.length === 0 && (
-          <EmptyState
-            header="No tokens yet"
-            description="Nobody on this site has created an API token."
-            headingLevel={3}
-            testId="all-tokens-empty"
-          />
-        )}
-        {tokens.items.length > 0 && <AllTokensTable tokens={tokens.items} onRevoke={setRevoking} />}
-        {tokens.hasMore && (
-          <div className="button-row">
-            <Button onClick={tokens.loadMore} isLoading={tokens.isLoadingMore} testId="all-tokens-load-more">
-              Load more
-            </Button>
-          </div>
-        )}
+        <PagedListView
+          list={tokens}
+          testIdPrefix="all-tokens"
+          loadingLabel="Loading tokens"
+          failureTitle="The tokens could not be loaded"
+          failureOverrides={ADMINS_ONLY}
+          emptyHeader="No tokens yet"
+          emptyDescription="Nobody on this site has created an API token."
+          loadMoreLabel="Load more"
+        >
+          {(items) => <AllTokensTable tokens={items} onRevoke={setRevoking} />}
+        </PagedListView>
       </Section>
 
       <ModalTransition>

@@ -1,21 +1,15 @@
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { ManagedTokenInfo } from '../../../src/contract/resolvers';
-import { formatDate, formatDateTime, formatOperations, formatSpaces } from '../../common/format';
-import { StatusLozenge } from '../../common/StatusLozenge';
+import { type TokenColumn, tokenHeadCells, tokenRowCells } from '../../common/token-columns';
+
+const COLUMNS: TokenColumn[] = ['status', 'spaces', 'operations', 'created', 'expires', 'lastUsed', 'usage', 'actions'];
 
 const HEAD = {
   cells: [
     { key: 'owner', content: 'Owner', isSortable: true },
     { key: 'label', content: 'Label', isSortable: true },
-    { key: 'status', content: 'Status' },
-    { key: 'spaces', content: 'Spaces' },
-    { key: 'operations', content: 'Operations' },
-    { key: 'created', content: 'Created', isSortable: true },
-    { key: 'expires', content: 'Expires', isSortable: true },
-    { key: 'lastUsed', content: 'Last used', isSortable: true },
-    { key: 'usage', content: 'Uses', isSortable: true },
-    { key: 'actions', content: <span className="visually-hidden">Actions</span> },
+    ...tokenHeadCells(COLUMNS),
   ],
 };
 
@@ -32,27 +26,20 @@ export function AllTokensTable({ tokens, onRevoke }: AllTokensTableProps) {
     cells: [
       { key: token.owner.displayName.toLowerCase(), content: token.owner.displayName },
       { key: token.label.toLowerCase(), content: token.label },
-      { content: <StatusLozenge status={token.status} testId={`all-token-status-${token.id}`} /> },
-      { content: formatSpaces(token.spaces) },
-      { content: formatOperations(token.operations) },
-      { key: token.createdAt, content: formatDate(token.createdAt) },
-      { key: token.expiresAt, content: formatDate(token.expiresAt) },
-      { key: token.lastUsedAt ?? '', content: formatDateTime(token.lastUsedAt, 'Never') },
-      { key: token.usageCount, content: token.usageCount },
-      {
-        content:
-          token.status === 'active' ? (
-            <Button
-              appearance="subtle"
-              spacing="compact"
-              onClick={() => onRevoke(token)}
-              aria-label={`Revoke token ${token.label} of ${token.owner.displayName}`}
-              testId={`admin-revoke-token-${token.id}`}
-            >
-              Revoke
-            </Button>
-          ) : null,
-      },
+      ...tokenRowCells(token, COLUMNS, {
+        statusTestId: `all-token-status-${token.id}`,
+        revokeButton: (
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            onClick={() => onRevoke(token)}
+            aria-label={`Revoke token ${token.label} of ${token.owner.displayName}`}
+            testId={`admin-revoke-token-${token.id}`}
+          >
+            Revoke
+          </Button>
+        ),
+      }),
     ],
   }));
 

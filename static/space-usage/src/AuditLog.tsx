@@ -1,14 +1,12 @@
 import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
-import EmptyState from '@atlaskit/empty-state';
 import { Label } from '@atlaskit/form';
 import Select from '@atlaskit/select';
 import type { AuditEvent, AuditOutcome, Operation } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
-import { ErrorMessage } from '../../common/ErrorMessage';
 import { formatDateTime, pluralize } from '../../common/format';
-import { Loading } from '../../common/Loading';
+import { PagedListView } from '../../common/PagedListView';
 import { usePagedList } from '../../common/usePagedList';
 import { auditCsv, type TokenNames } from './audit-csv';
 import { downloadText } from './download';
@@ -174,40 +172,27 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
         </span>
       </div>
 
-      {events.isLoading && <Loading label="Loading audit events" testId="audit-loading" />}
-      {events.failure && (
-        <ErrorMessage
-          failure={events.failure}
-          title="The audit log could not be loaded"
-          overrides={{ FORBIDDEN: 'Only space admins can see this.' }}
-          testId="audit-error"
-        />
-      )}
-      {!events.isLoading && !events.failure && events.items.length === 0 && (
-        <EmptyState
-          header="No events"
-          description="No gateway request matches these filters yet."
-          headingLevel={3}
-          testId="audit-empty"
-        />
-      )}
-      {events.items.length > 0 && (
-        <div className="table-wrap">
-          <DynamicTable
-            label="Audit events, newest first"
-            head={HEAD}
-            rows={rows}
-            testId="audit-table"
-          />
-        </div>
-      )}
-      {events.hasMore && (
-        <div className="button-row">
-          <Button onClick={events.loadMore} isLoading={events.isLoadingMore} testId="audit-load-more">
-            Load more
-          </Button>
-        </div>
-      )}
+      <PagedListView
+        list={events}
+        testIdPrefix="audit"
+        loadingLabel="Loading audit events"
+        failureTitle="The audit log could not be loaded"
+        failureOverrides={{ FORBIDDEN: 'Only space admins can see this.' }}
+        emptyHeader="No events"
+        emptyDescription="No gateway request matches these filters yet."
+        loadMoreLabel="Load more"
+      >
+        {() => (
+          <div className="table-wrap">
+            <DynamicTable
+              label="Audit events, newest first"
+              head={HEAD}
+              rows={rows}
+              testId="audit-table"
+            />
+          </div>
+        )}
+      </PagedListView>
     </div>
   );
 }

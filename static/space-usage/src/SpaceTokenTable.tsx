@@ -1,18 +1,15 @@
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { ManagedTokenInfo } from '../../../src/contract/resolvers';
-import { formatDateTime, formatOperations } from '../../common/format';
-import { StatusLozenge } from '../../common/StatusLozenge';
+import { type TokenColumn, tokenHeadCells, tokenRowCells } from '../../common/token-columns';
+
+const COLUMNS: TokenColumn[] = ['operations', 'status', 'lastUsed', 'usage', 'actions'];
 
 const HEAD = {
   cells: [
     { key: 'owner', content: 'Owner', isSortable: true },
     { key: 'label', content: 'Label', isSortable: true },
-    { key: 'operations', content: 'Operations' },
-    { key: 'status', content: 'Status' },
-    { key: 'lastUsed', content: 'Last used', isSortable: true },
-    { key: 'usage', content: 'Uses', isSortable: true },
-    { key: 'actions', content: <span className="visually-hidden">Actions</span> },
+    ...tokenHeadCells(COLUMNS),
   ],
 };
 
@@ -29,24 +26,20 @@ export function SpaceTokenTable({ tokens, onRevokeAccess }: SpaceTokenTableProps
     cells: [
       { key: token.owner.displayName.toLowerCase(), content: token.owner.displayName },
       { key: token.label.toLowerCase(), content: token.label },
-      { content: formatOperations(token.operations) },
-      { content: <StatusLozenge status={token.status} testId={`space-token-status-${token.id}`} /> },
-      { key: token.lastUsedAt ?? '', content: formatDateTime(token.lastUsedAt, 'Never') },
-      { key: token.usageCount, content: token.usageCount },
-      {
-        content:
-          token.status === 'active' ? (
-            <Button
-              appearance="subtle"
-              spacing="compact"
-              onClick={() => onRevokeAccess(token)}
-              aria-label={`Revoke access to this space for ${token.label} (${token.owner.displayName})`}
-              testId={`revoke-space-access-${token.id}`}
-            >
-              Revoke access
-            </Button>
-          ) : null,
-      },
+      ...tokenRowCells(token, COLUMNS, {
+        statusTestId: `space-token-status-${token.id}`,
+        revokeButton: (
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            onClick={() => onRevokeAccess(token)}
+            aria-label={`Revoke access to this space for ${token.label} (${token.owner.displayName})`}
+            testId={`revoke-space-access-${token.id}`}
+          >
+            Revoke access
+          </Button>
+        ),
+      }),
     ],
   }));
 

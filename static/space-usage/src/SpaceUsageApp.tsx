@@ -1,6 +1,4 @@
 import { useMemo, useState } from 'react';
-import Button from '@atlaskit/button/new';
-import EmptyState from '@atlaskit/empty-state';
 import { ModalTransition } from '@atlaskit/modal-dialog';
 import SectionMessage from '@atlaskit/section-message';
 import { view } from '@forge/bridge';
@@ -10,6 +8,7 @@ import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { ErrorMessage } from '../../common/ErrorMessage';
 import { PageLayout, Section } from '../../common/Layout';
 import { Loading } from '../../common/Loading';
+import { PagedListView } from '../../common/PagedListView';
 import { useLoad } from '../../common/useLoad';
 import { usePagedList } from '../../common/usePagedList';
 import { AuditLog } from './AuditLog';
@@ -92,26 +91,17 @@ function SpaceUsage({ spaceKey }: { spaceKey: string }) {
         <p role="status" className="status-text" data-testid="space-usage-notice">
           {notice}
         </p>
-        {tokens.isLoading && <Loading label="Loading tokens" testId="space-tokens-loading" />}
-        {tokens.failure && (
-          <ErrorMessage failure={tokens.failure} title="The tokens could not be loaded" testId="space-tokens-error" />
-        )}
-        {!tokens.isLoading && !tokens.failure && tokens.items.length === 0 && (
-          <EmptyState
-            header="No tokens reach this space"
-            description="When someone creates an API token for this space, it appears here."
-            headingLevel={3}
-            testId="space-tokens-empty"
-          />
-        )}
-        {tokens.items.length > 0 && <SpaceTokenTable tokens={tokens.items} onRevokeAccess={setRevoking} />}
-        {tokens.hasMore && (
-          <div className="button-row">
-            <Button onClick={tokens.loadMore} isLoading={tokens.isLoadingMore} testId="space-tokens-load-more">
-              Load more tokens
-            </Button>
-          </div>
-        )}
+        <PagedListView
+          list={tokens}
+          testIdPrefix="space-tokens"
+          loadingLabel="Loading tokens"
+          failureTitle="The tokens could not be loaded"
+          emptyHeader="No tokens reach this space"
+          emptyDescription="When someone creates an API token for this space, it appears here."
+          loadMoreLabel="Load more tokens"
+        >
+          {(items) => <SpaceTokenTable tokens={items} onRevokeAccess={setRevoking} />}
+        </PagedListView>
       </Section>
 
       <Section id="audit-log" title="Audit log" description="Every request a token made in this space through the gateway.">

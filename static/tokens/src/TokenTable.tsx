@@ -1,21 +1,12 @@
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { TokenInfo } from '../../../src/contract/resolvers';
-import { formatDate, formatDateTime, formatOperations, formatSpaces } from '../../common/format';
-import { StatusLozenge } from '../../common/StatusLozenge';
+import { type TokenColumn, tokenHeadCells, tokenRowCells } from '../../common/token-columns';
+
+const COLUMNS: TokenColumn[] = ['status', 'spaces', 'operations', 'created', 'expires', 'lastUsed', 'usage', 'actions'];
 
 const HEAD = {
-  cells: [
-    { key: 'label', content: 'Label', isSortable: true },
-    { key: 'status', content: 'Status' },
-    { key: 'spaces', content: 'Spaces' },
-    { key: 'operations', content: 'Operations' },
-    { key: 'created', content: 'Created', isSortable: true },
-    { key: 'expires', content: 'Expires', isSortable: true },
-    { key: 'lastUsed', content: 'Last used', isSortable: true },
-    { key: 'usage', content: 'Uses', isSortable: true },
-    { key: 'actions', content: <span className="visually-hidden">Actions</span> },
-  ],
+  cells: [{ key: 'label', content: 'Label', isSortable: true }, ...tokenHeadCells(COLUMNS)],
 };
 
 interface TokenTableProps {
@@ -40,27 +31,21 @@ export function TokenTable({ tokens, onRevoke }: TokenTableProps) {
           </div>
         ),
       },
-      { key: token.status, content: <StatusLozenge status={token.status} testId={`token-status-${token.id}`} /> },
-      { content: formatSpaces(token.spaces) },
-      { content: formatOperations(token.operations) },
-      { key: token.createdAt, content: formatDate(token.createdAt) },
-      { key: token.expiresAt, content: formatDate(token.expiresAt) },
-      { key: token.lastUsedAt ?? '', content: formatDateTime(token.lastUsedAt, 'Never') },
-      { key: token.usageCount, content: <span data-testid={`token-usage-${token.id}`}>{token.usageCount}</span> },
-      {
-        content:
-          token.status === 'active' ? (
-            <Button
-              appearance="subtle"
-              spacing="compact"
-              onClick={() => onRevoke(token)}
-              aria-label={`Revoke token ${token.label}`}
-              testId={`revoke-token-${token.id}`}
-            >
-              Revoke
-            </Button>
-          ) : null,
-      },
+      ...tokenRowCells(token, COLUMNS, {
+        statusTestId: `token-status-${token.id}`,
+        usageTestId: `token-usage-${token.id}`,
+        revokeButton: (
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            onClick={() => onRevoke(token)}
+            aria-label={`Revoke token ${token.label}`}
+            testId={`revoke-token-${token.id}`}
+          >
+            Revoke
+          </Button>
+        ),
+      }),
     ],
   }));
 

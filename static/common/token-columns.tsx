@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import type { TokenInfo } from '../../src/contract/resolvers';
+import { formatDate, formatDateTime, formatOperations, formatSpaces } from './format';
+import { StatusLozenge } from './StatusLozenge';
+
+/** The columns every token table draws the same way; each table picks the ones it shows, in its own order. */
+export type TokenColumn = 'status' | 'spaces' | 'operations' | 'created' | 'expires' | 'lastUsed' | 'usage' | 'actions';
+
+interface TableCell {
+  key?: string | number;
+  content: ReactNode;
+}
+
+interface TableHeadCell extends TableCell {
+  isSortable?: boolean;
+}
+
+/** The token fields the shared columns show; both a person's own tokens and managed tokens have them. */
+type TokenColumnFields = Pick<
+  TokenInfo,
+  'status' | 'spaces' | 'operations' | 'createdAt' | 'expiresAt' | 'lastUsedAt' | 'usageCount'
+>;
+
+const HEAD_CELLS: Record<TokenColumn, TableHeadCell> = {
+  status: { key: 'status', content: 'Status' },
+  spaces: { key: 'spaces', content: 'Spaces' },
+  operations: { key: 'operations', content: 'Operations' },
+  created: { key: 'created', content: 'Created', isSortable: true },
+  expires: { key: 'expires', content: 'Expires', isSortable: true },
+  lastUsed: { key: 'lastUsed', content: 'Last used', isSortable: true },
+  usage: { key: 'usage', content: 'Uses', isSortable: true },
+  actions: { key: 'actions', content: <span className="visually-hidden">Actions</span> },
+};
+
+export function tokenHeadCells(columns: readonly TokenColumn[]): TableHeadCell[] {
+  return columns.map((column) => HEAD_CELLS[column]);
+}
+
+export interface TokenCellOptions {
+  statusTestId: string;
+  /** Wraps the use count in a span with this test id; without it the count stands alone. */
+  usageTestId?: string;
+  /** Shown in the actions column while the token is active; revoked and expired tokens have nothing to revoke. */
+  revokeButton: ReactNode;
+}
+
+/** The row cells for `columns`, in that order, so they line up with `tokenHeadCells(columns)`. */
+export function tokenRowCells(
+  token: TokenColumnFields,
+  columns: readonly TokenColumn[],
+  { statusTestId, usageTestId, revokeButton }: TokenCellOptions,
+): TableCell[] {
+  const cells: Record<TokenColumn, TableCell> = {
+    status: { key: token.status, content: <StatusLozenge status={token.status} testId={statusTestId} /> },
+    spaces: { content: formatSpaces(token.spaces) },
+    operations: { content: formatOperations(token.operations) },
+    created: { key: token.createdAt, content: formatDate(token.createdAt) },
+    expires: { key: token.expiresAt, content: formatDate(token.expiresAt) },
+    lastUsed: { key: token.lastUsedAt ?? '', content: formatDateTime(token.lastUsedAt, 'Never') },
+    usage: {
+      key: token.usageCount,
+      content: usageTestId ? <span data-testid={usageTestId}>{token.usageCount}</span> : token.usageCount,
+    },
+    actions: { content: token.status === 'active' ? revokeButton : null },
+  };
+  return columns.map((column) => cells[column]);
+}

@@ -52,6 +52,7 @@ function seedItems(now: number): Item[] {
       at,
       tokenId: token.id,
       ownerAccountId: token.ownerAccountId,
+      spaceId: DOCS.id,
       spaceKey: DOCS.key,
       operation: 'read',
       method: 'GET',
@@ -116,6 +117,7 @@ async function measure(app: EmulatedApp, kvsTime: { take(): number }, listing: s
   const answer = await call();
   const ms = performance.now() - start;
   if (typeof answer === 'object' && answer !== null && 'error' in answer) throw new Error(`${listing}: ${JSON.stringify(answer)}`);
+  if (count(answer) === 0) throw new Error(`${listing} found nothing: the seed no longer matches what the app stores`);
   const counters = app.kvs.counters();
   const queries = Object.entries(counters.byPath).reduce((sum, [path, usage]) => sum + (path.endsWith('/query') ? usage.readRequests : 0), 0);
   return {

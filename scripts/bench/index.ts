@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       status: cost.status,
       reads: cost.reads,
       writes: cost.writes,
+      'bytes read': cost.readBytes,
       'bytes written': cost.writeBytes,
     }))),
   );
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
     kvs_reads_per_request: Math.max(...costs.map((cost) => cost.reads)),
     kvs_writes_per_request: Math.max(...costs.map((cost) => cost.writes)),
     kvs_write_bytes_per_request: Math.max(...costs.map((cost) => cost.writeBytes)),
+    kvs_read_bytes_per_request: Math.max(...costs.map((cost) => cost.readBytes)),
     backend_bundle_bytes: backend.bytes,
     ui_bundle_gzip_bytes: ui,
     space_listing_queries: firstView.reduce((sum, cost) => sum + cost.kvsRequests, 0),

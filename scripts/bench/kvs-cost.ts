@@ -26,6 +26,7 @@ export interface ScenarioCost {
   status: number;
   reads: number;
   writes: number;
+  readBytes: number;
   writeBytes: number;
 }
 
@@ -132,6 +133,7 @@ export function measureKvsCost(): Promise<ScenarioCost[]> {
         status: response.statusCode,
         reads: counters.readRequests,
         writes: counters.writeRequests,
+        readBytes: counters.readBytes,
         writeBytes: counters.writtenBytes,
       });
     }

@@ -1,5 +1,6 @@
 import type { Policy } from '../contract/resolvers';
 import { AppError } from './errors';
+import { asRecord } from './input';
 import { OPERATIONS, parseOperations } from './operations';
 
 export type { Policy };
@@ -29,7 +30,7 @@ function boundedInteger(input: Record<string, unknown>, field: keyof typeof POLI
 
 /** Validates a whole policy as sent by a site admin. */
 export function parsePolicy(input: unknown): Policy {
-  const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const record = asRecord(input);
   const problems: string[] = [];
   const maxLifetimeDays = boundedInteger(record, 'maxLifetimeDays', problems);
   const maxTokensPerUser = boundedInteger(record, 'maxTokensPerUser', problems);

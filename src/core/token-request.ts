@@ -1,17 +1,16 @@
 import type { CreateTokenInput } from '../contract/resolvers';
 import { AppError } from './errors';
+import { asRecord, isSpaceKey } from './input';
 import { parseOperations } from './operations';
 import type { Policy } from './policy';
 
 export const LABEL_MAX_LENGTH = 100;
 export const MAX_SPACES_PER_TOKEN = 10;
-/** Confluence space keys: letters and digits; personal spaces start with `~`. */
-const SPACE_KEY = /^~?[A-Za-z0-9]{1,255}$/;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** Checks a create request on its own and against the policy; the owner's rights are checked later. */
 export function parseCreateTokenInput(input: unknown, policy: Policy): CreateTokenInput {
-  const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const record = asRecord(input);
   const problems: string[] = [];
 
   const label = typeof record.label === 'string' ? record.label.trim() : '';
@@ -20,7 +19,7 @@ export function parseCreateTokenInput(input: unknown, policy: Policy): CreateTok
   }
 
   const spaceKeys = Array.isArray(record.spaceKeys) ? record.spaceKeys : [];
-  const validKeys = spaceKeys.every((key) => typeof key === 'string' && SPACE_KEY.test(key));
+  const validKeys = spaceKeys.every(isSpaceKey);
   if (!validKeys || spaceKeys.length < 1 || spaceKeys.length > MAX_SPACES_PER_TOKEN || new Set(spaceKeys).size !== spaceKeys.length) {
     problems.push(`spaceKeys must list 1 to ${MAX_SPACES_PER_TOKEN} distinct space keys`);
   }

@@ -1,12 +1,11 @@
 import type { VisibleSpace } from '../contract/resolvers';
 import { AppError } from '../core/errors';
+import { isSpaceKey } from '../core/input';
 import type { Actor } from './deps';
-
-const SPACE_KEY = /^~?[A-Za-z0-9]{1,255}$/;
 
 /** Space admins of that space, checked as the user against Confluence, or site admins. */
 export async function requireSpaceAdmin(actor: Actor, spaceKey: unknown): Promise<{ key: string; space?: VisibleSpace }> {
-  if (typeof spaceKey !== 'string' || !SPACE_KEY.test(spaceKey)) {
+  if (!isSpaceKey(spaceKey)) {
     throw new AppError('VALIDATION_FAILED', 'spaceKey must be a Confluence space key.');
   }
   const [space] = await actor.confluence.spacesByKeys([spaceKey]);

@@ -1,6 +1,7 @@
 import type { AuditEvent, AuditQuery, Page } from '../contract/resolvers';
 import { toAuditEvent } from '../core/audit';
 import { AppError } from '../core/errors';
+import { asRecord } from '../core/input';
 import { isOperation } from '../core/operations';
 import type { AuditFilter, AuditIndex } from '../ports/audit-log';
 import { requireSpaceAdmin } from './admin-access';
@@ -35,7 +36,7 @@ function parseLimit(limit: unknown): number {
  * (and site admins); otherwise the caller's own tokens' events.
  */
 export async function listAudit(deps: Deps, actor: Actor, input: unknown): Promise<Page<AuditEvent>> {
-  const query = (typeof input === 'object' && input !== null ? input : {}) as AuditQuery;
+  const query = asRecord(input) as AuditQuery;
   const filter = parseFilter(query);
   const limit = parseLimit(query.limit);
   let index: AuditIndex;

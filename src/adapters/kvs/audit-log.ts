@@ -3,11 +3,10 @@ import type { AuditRecord } from '../../core/audit';
 import type { TokenUsage } from '../../core/token';
 import type { AuditFilter, AuditIndex, AuditLog } from '../../ports/audit-log';
 import type { Paged } from '../../ports/token-store';
+import { chunks, PAGE_LIMIT } from './limits';
 import { fromAuditEntity, toAuditEntity, type AuditEntity } from './audit-entity';
 import { AUDIT_BY_OWNER, AUDIT_BY_SPACE, AUDIT_BY_TIME, AUDIT_BY_TOKEN, AUDIT_ENTITY, usageKey } from './schema';
 
-const PAGE_LIMIT = 100;
-const BATCH_LIMIT = 25;
 /** Index queries are eventually consistent: only events older than this are folded into a usage total. */
 const SETTLE_MS = 60_000;
 
@@ -60,16 +59,13 @@ export class KvsAuditLog implements AuditLog {
   }
 
   async usage(tokenIds: string[]): Promise<Map<string, TokenUsage>> {
-    const totals = new Map<string, UsageTotal>();
-    for (let start = 0; start < tokenIds.length; start += BATCH_LIMIT) {
-      const { successfulKeys } = await kvs.batchGet<UsageTotal>(tokenIds.slice(start, start + BATCH_LIMIT).map((id) => ({ key: usageKey(id) })));
-      for (const item of successfulKeys) totals.set(item.key, item.value);
-    }
+    const batches = await Promise.all(chunks(tokenIds).map((ids) => kvs.batchGet<UsageTotal>(ids.map((id) => ({ key: usageKey(id) })))));
+    const totals = new Map(batches.flatMap((batch) => batch.successfulKeys).map((item) => [item.key, item.value]));
     const settledBefore = this.clock() - SETTLE_MS;
     const caughtUp = await Promise.all(tokenIds.map((id) => this.catchUp(id, totals.get(usageKey(id)), settledBefore)));
     // Folding is a cache: one batch write per 25 tokens, and a write that fails is simply redone by the next view.
     const folded = caughtUp.flatMap(({ folded }, index) => (folded ? [{ key: usageKey(tokenIds[index]), value: folded }] : []));
-    for (let start = 0; start < folded.length; start += BATCH_LIMIT) await kvs.batchSet(folded.slice(start, start + BATCH_LIMIT));
+    await Promise.all(chunks(folded).map((batch) => kvs.batchSet(batch)));
     return new Map(tokenIds.map((id, index) => [id, caughtUp[index].usage]));
   }
 

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors';
 import { withDefaults, type Policy } from '../../core/policy';
 import type { TokenRecord } from '../../core/token';
 import type { Paged, TokenStore } from '../../ports/token-store';
+import { chunks, PAGE_LIMIT } from './limits';
 import { fromEntity, grantKey, toEntity, type GrantEntity, type TokenEntity } from './token-entity';
 import {
   EXPIRED_TOKEN_GRACE_DAYS,
@@ -15,11 +16,6 @@ import {
   TOKEN_ENTITY,
 } from './schema';
 
-const BATCH_LIMIT = 25;
-const PAGE_LIMIT = 100;
-
-const chunks = <T>(items: T[], size: number) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 
 /** Storage forgets a token (and its space grants) a grace period after it expires. */
 function ttlFor(token: TokenRecord, now: number): Ttl {
@@ -50,7 +46,7 @@ export class KvsTokenStore implements TokenStore {
 
   async getMany(ids: string[]): Promise<TokenRecord[]> {
     const batches = await Promise.all(
-      chunks(ids, BATCH_LIMIT).map((batch) => kvs.batchGet<TokenEntity>(batch.map((key) => ({ key, entityName: TOKEN_ENTITY })))),
+      chunks(ids).map((batch) => kvs.batchGet<TokenEntity>(batch.map((key) => ({ key, entityName: TOKEN_ENTITY })))),
     );
     const found = new Map(batches.flatMap((batch) => batch.successfulKeys).map((item) => [item.key, fromEntity(item.key, item.value)]));
     return ids.flatMap((id) => found.get(id) ?? []);

@@ -2,6 +2,7 @@ import { webTrigger } from '@forge/api';
 import { makeResolver, type Request } from '@forge/resolver';
 import type { ResolverDefinitions, ResolverError } from '../../contract/resolvers';
 import { AppError } from '../../core/errors';
+import { asRecord } from '../../core/input';
 import { listAudit } from '../../use-cases/audit-queries';
 import type { Actor, Deps } from '../../use-cases/deps';
 import { issueToken } from '../../use-cases/issue-token';
@@ -21,8 +22,7 @@ function resolve<R>(handler: (deps: Deps, actor: Actor, payload: Payload) => Pro
       const accountId = context.accountId as string | undefined;
       if (!accountId) throw new AppError('FORBIDDEN', 'Sign in to Confluence to manage tokens.');
       const actor: Actor = { accountId, confluence: userConfluence() };
-      const data = typeof payload === 'object' && payload !== null ? (payload as Payload) : {};
-      return await handler(forgeDeps(), actor, data);
+      return await handler(forgeDeps(), actor, asRecord(payload));
     } catch (error) {
       return toResolverError(error);
     }

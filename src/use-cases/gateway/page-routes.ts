@@ -34,6 +34,8 @@ function ok(body: unknown): UpstreamResponse {
   return { status: 200, body: JSON.stringify(body), contentType: 'application/json' };
 }
 
+const isNumericId = (id: string) => /^\d{1,20}$/.test(id);
+
 const optionalId = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
 type LookUp = { page: PageFields } | { refusal: UpstreamResponse };
@@ -46,7 +48,7 @@ async function lookUp(context: RouteContext, pageId: string, query = new URLSear
 
 /** A parent must be a page the owner can see, in the space the page lives in. */
 async function requireParentIn(context: RouteContext, parentId: string, spaceId: string): Promise<void> {
-  const parent = /^\d{1,20}$/.test(parentId) ? await lookUp(context, parentId) : undefined;
+  const parent = isNumericId(parentId) ? await lookUp(context, parentId) : undefined;
   if (!parent || !('page' in parent) || optionalId(parent.page.spaceId) !== spaceId) {
     throw new AppError('SPACE_NOT_GRANTED', 'The parent page is not in a space this token reaches.');
   }
@@ -55,7 +57,7 @@ async function requireParentIn(context: RouteContext, parentId: string, spaceId:
 /** Attributes the request to the space it aimed at, so that space's admins see it, refused or not. */
 function recordSpace(context: RouteContext, spaceId: unknown): void {
   const id = optionalId(spaceId);
-  context.target.spaceId = id !== undefined && /^\d{1,20}$/.test(id) ? id : null;
+  context.target.spaceId = id !== undefined && isNumericId(id) ? id : null;
   context.target.spaceKey = grantedSpace(context.token, id)?.key ?? null;
 }
 

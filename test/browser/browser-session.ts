@@ -82,3 +82,36 @@ export async function newContext(session: BrowserSession, options: { clipboard?:
   context.setDefaultTimeout(8_000);
   return context;
 }
+
+/** A test file's browser: one local server and Chromium for the file, a fresh context and page per test. */
+export interface BrowserFixture {
+  readonly session: BrowserSession;
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+export function useBrowser(options: { clipboard?: boolean } = {}): BrowserFixture {
+  let session: BrowserSession | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    session = await startBrowserSession();
+  });
+  afterAll(() => session?.close());
+  beforeEach(async () => {
+    context = await newContext(session!, options);
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+  return {
+    get session() {
+      return session!;
+    },
+    get context() {
+      return context!;
+    },
+    get page() {
+      return page!;
+    },
+  };
+}

@@ -1,23 +1,8 @@
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { gateway, invoke } from '../server/http-client';
-import { newContext, openModule, startBrowserSession, type BrowserSession } from './browser-session';
+import { openModule, useBrowser } from './browser-session';
 
-let session: BrowserSession;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-
-afterAll(() => session?.close());
-
-beforeEach(async () => {
-  context = await newContext(session);
-  page = await context.newPage();
-});
-
-afterEach(() => context.close());
+const browser = useBrowser();
 
 /** Sets the gateway switch, saves the policy and waits for the confirmation. */
 async function saveGatewaySwitch(frame: FrameLocator, on: boolean): Promise<void> {
@@ -30,22 +15,22 @@ async function saveGatewaySwitch(frame: FrameLocator, on: boolean): Promise<void
 }
 
 it('lets the site admin switch the gateway off, which refuses every token, and on again', async () => {
-  const { server } = session;
+  const { server } = browser.session;
   const issued = await invoke(server, 'alice', 'createToken', { label: 'Nightly export', spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 7 });
   const token: string = issued.json.token;
   expect((await gateway(server, token, 'GET', '/wiki/api/v2/spaces?keys=DOCS')).status).toBe(200);
 
-  const frame = await openModule(page, server, { module: 'api-token-policy', user: 'siteadmin' });
+  const frame = await openModule(browser.page, server, { module: 'api-token-policy', user: 'siteadmin' });
   await saveGatewaySwitch(frame, false);
   const refused = await gateway(server, token, 'GET', '/wiki/api/v2/spaces?keys=DOCS');
   expect([refused.status, refused.json.errors[0].code]).toEqual([503, 'GATEWAY_DISABLED']);
 
   // Saved, not just shown: a fresh load reads it back, and people creating tokens are warned.
-  await page.reload();
+  await browser.page.reload();
   const toggle = frame.getByRole('checkbox', { name: 'API gateway' });
   await toggle.waitFor({ state: 'attached' });
   expect(await toggle.isChecked()).toBe(false);
-  const tokensPage = await openModule(await context.newPage(), server, { module: 'api-tokens', user: 'alice' });
+  const tokensPage = await openModule(await browser.context.newPage(), server, { module: 'api-tokens', user: 'alice' });
   await tokensPage.getByTestId('gateway-disabled').waitFor();
 
   await saveGatewaySwitch(frame, true);

@@ -1,26 +1,11 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { gateway, invoke } from '../server/http-client';
-import { newContext, openModule, startBrowserSession, type BrowserSession } from './browser-session';
+import { openModule, useBrowser } from './browser-session';
 
-let session: BrowserSession;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-
-afterAll(() => session?.close());
-
-beforeEach(async () => {
-  context = await newContext(session);
-  page = await context.newPage();
-});
-
-afterEach(() => context.close());
+const browser = useBrowser();
 
 it("lets alice, admin of DOCS, see bob's token and what it did there, and take DOCS away from it", async () => {
-  const { server } = session;
+  const { server } = browser.session;
   const label = 'Wiki sync';
   const issued = await invoke(server, 'bob', 'createToken', {
     label,
@@ -39,7 +24,7 @@ it("lets alice, admin of DOCS, see bob's token and what it did there, and take D
   expect(created.status).toBe(200);
   expect((await gateway(server, bobsToken, 'GET', `/wiki/api/v2/pages/${created.json.id}`)).status).toBe(200);
 
-  const frame = await openModule(page, server, { module: 'api-token-usage', user: 'alice', space: 'DOCS' });
+  const frame = await openModule(browser.page, server, { module: 'api-token-usage', user: 'alice', space: 'DOCS' });
   const row = frame.getByTestId(/^space-token-row-/).filter({ hasText: label });
   await row.waitFor();
   expect(await row.getByRole('cell').first().textContent()).toBe('Bob Brown');
@@ -66,7 +51,7 @@ it("lets alice, admin of DOCS, see bob's token and what it did there, and take D
 });
 
 it('tells bob, who is no admin of DOCS, that only space admins see its token usage', async () => {
-  const frame = await openModule(page, session.server, { module: 'api-token-usage', user: 'bob', space: 'DOCS' });
+  const frame = await openModule(browser.page, browser.session.server, { module: 'api-token-usage', user: 'bob', space: 'DOCS' });
   const forbidden = frame.getByTestId('space-forbidden');
   await forbidden.waitFor();
   expect(await forbidden.getByRole('heading').textContent()).toBe('Only space admins can see this');

@@ -1,23 +1,8 @@
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { gateway } from '../server/http-client';
-import { newContext, openModule, startBrowserSession, type BrowserSession } from './browser-session';
+import { openModule, useBrowser } from './browser-session';
 
-let session: BrowserSession;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-
-afterAll(() => session?.close());
-
-beforeEach(async () => {
-  context = await newContext(session, { clipboard: true });
-  page = await context.newPage();
-});
-
-afterEach(() => context.close());
+const browser = useBrowser({ clipboard: true });
 
 /** Columns of the tokens table (static/tokens/src/TokenTable.tsx). */
 const COLUMN = { status: 1, lastUsed: 6 };
@@ -36,9 +21,9 @@ async function fillTokenForm(frame: FrameLocator, input: { label: string; space:
 }
 
 it('lets alice create a token, see it once, use it, watch its usage, and revoke it', async () => {
-  const { server } = session;
+  const { server } = browser.session;
   const gatewayUrl = server.webTriggerUrls.gateway;
-  const frame = await openModule(page, server, { module: 'api-tokens', user: 'alice' });
+  const frame = await openModule(browser.page, server, { module: 'api-tokens', user: 'alice' });
   await frame.getByTestId('tokens-empty').waitFor();
 
   const label = 'Release notes bot';
@@ -55,7 +40,7 @@ it('lets alice create a token, see it once, use it, watch its usage, and revoke 
   expect(token).toMatch(/^sst_/);
   await dialog.getByRole('button', { name: 'Copy token' }).click();
   await dialog.getByTestId('copy-token-status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
-  expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(token);
+  expect(await browser.page.evaluate<string>('navigator.clipboard.readText()')).toBe(token);
   expect(await dialog.getByTestId('curl-example').textContent()).toBe(
     `curl -H "Authorization: Bearer ${token}" "${gatewayUrl}/wiki/api/v2/spaces?keys=DOCS"`,
   );
@@ -66,7 +51,7 @@ it('lets alice create a token, see it once, use it, watch its usage, and revoke 
   const row = frame.getByTestId(/^token-row-/).filter({ hasText: label });
   expect(await row.getByRole('cell').nth(COLUMN.lastUsed).textContent()).toBe('Never');
   // Gone for good: neither the page nor the frame holds the token any more, in text or in a field.
-  expect(await page.content()).not.toContain(token);
+  expect(await browser.page.content()).not.toContain(token);
   expect(await frame.locator('html').innerHTML()).not.toContain(token);
   for (const field of await frame.locator('input, textarea').all()) expect(await field.inputValue()).not.toContain(token);
 
@@ -78,7 +63,7 @@ it('lets alice create a token, see it once, use it, watch its usage, and revoke 
   });
   expect(created.status).toBe(200);
 
-  await page.reload();
+  await browser.page.reload();
   await row.waitFor();
   expect(await row.getByTestId(/^token-usage-/).textContent()).toBe('1');
   expect(await row.getByRole('cell').nth(COLUMN.lastUsed).textContent()).toMatch(/\d{4}, \d{2}:\d{2}$/);
@@ -95,7 +80,7 @@ it('lets alice create a token, see it once, use it, watch its usage, and revoke 
 });
 
 it('explains, with the missing rights listed, why a token cannot have more rights than alice', async () => {
-  const frame = await openModule(page, session.server, { module: 'api-tokens', user: 'alice' });
+  const frame = await openModule(browser.page, browser.session.server, { module: 'api-tokens', user: 'alice' });
   await fillTokenForm(frame, { label: 'Too much', space: 'ENG', operations: ['Read pages', 'Delete pages'], expiry: '7 days' });
   await frame.getByRole('button', { name: 'Create token' }).click();
 

@@ -1,6 +1,7 @@
 /** What a route handler gets and returns. */
 import { ApiError, badRequest } from '../errors';
 import type { ConfluenceState } from '../model';
+import { linkHeader, paginate, type SortOrder } from '../paging';
 import type { Actor } from '../permissions';
 
 export interface RouteContext {
@@ -71,4 +72,27 @@ export function querySort(ctx: RouteContext, fallback: string): { field: string;
 export function requireObjectBody(ctx: RouteContext): Record<string, unknown> {
   if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) throw badRequest('A JSON object body is required');
   return ctx.body as Record<string, unknown>;
+}
+
+/** A v2 list answer: one page of `items` in the caller's sort, cursor link in `_links.next` and `Link`. */
+export function pagedList<T extends { id: string }>(
+  ctx: RouteContext,
+  items: T[],
+  order: SortOrder<T>,
+  view: (item: T) => unknown,
+): RouteResult {
+  const listed = paginate(items, order, {
+    limit: queryLimit(ctx),
+    cursor: queryString(ctx, 'cursor'),
+    path: ctx.pathname,
+    query: ctx.rawQuery,
+  });
+  return {
+    status: 200,
+    body: {
+      results: listed.results.map(view),
+      _links: { ...(listed.next ? { next: listed.next } : {}), base: ctx.base },
+    },
+    headers: { link: linkHeader(listed.next, ctx.base) },
+  };
 }

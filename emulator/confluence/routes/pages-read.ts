@@ -2,10 +2,9 @@
 import { READABLE_FORMATS } from '../bodies';
 import { ApiError, notFound } from '../errors';
 import type { ConfluenceState, StoredPage, StoredRepresentation } from '../model';
-import { linkHeader, paginate } from '../paging';
 import { canViewPage, pageOperations } from '../permissions';
 import { pageView } from '../views';
-import { queryBoolean, queryLimit, queryList, querySort, queryString, rejectUnsupportedQuery, type RouteContext, type RouteResult } from './context';
+import { pagedList, queryBoolean, queryList, querySort, queryString, rejectUnsupportedQuery, type RouteContext, type RouteResult } from './context';
 import { visibleSpace } from './spaces';
 
 /** The page, if the actor may view it; otherwise 404, as for a page that does not exist. */
@@ -50,21 +49,9 @@ export function getPagesInSpace(ctx: RouteContext): RouteResult {
       canViewPage(ctx.state, page, ctx.actor),
   );
   const sort = querySort(ctx, 'id');
-  const listed = paginate(pages, { key: SORT_KEYS[sort.field] ?? SORT_KEYS.id, descending: sort.descending }, {
-    limit: queryLimit(ctx),
-    cursor: queryString(ctx, 'cursor'),
-    path: ctx.pathname,
-    query: ctx.rawQuery,
-  });
   const format = bodyFormat(ctx);
-  return {
-    status: 200,
-    body: {
-      results: listed.results.map((page) => pageView(page, space.key, { bodyFormat: format })),
-      _links: { ...(listed.next ? { next: listed.next } : {}), base: ctx.base },
-    },
-    headers: { link: linkHeader(listed.next, ctx.base) },
-  };
+  const order = { key: SORT_KEYS[sort.field] ?? SORT_KEYS.id, descending: sort.descending };
+  return pagedList(ctx, pages, order, (page) => pageView(page, space.key, { bodyFormat: format }));
 }
 
 export function getPage(ctx: RouteContext): RouteResult {

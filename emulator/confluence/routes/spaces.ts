@@ -1,10 +1,9 @@
 /** `/wiki/api/v2/spaces…`: list, get, and the caller's operations in a space. */
 import { notFound } from '../errors';
 import type { StoredSpace } from '../model';
-import { linkHeader, paginate } from '../paging';
 import { can, spaceOperations } from '../permissions';
 import { spaceView } from '../views';
-import { queryLimit, queryList, querySort, queryString, rejectUnsupportedQuery, type RouteContext, type RouteResult } from './context';
+import { pagedList, queryList, querySort, queryString, rejectUnsupportedQuery, type RouteContext, type RouteResult } from './context';
 
 /** The space, if the actor may view it; otherwise 404, as for a space that does not exist. */
 export function visibleSpace(ctx: RouteContext, id: string): StoredSpace {
@@ -34,21 +33,8 @@ export function listSpaces(ctx: RouteContext): RouteResult {
   );
   const sort = querySort(ctx, 'id');
   const sortKey = (space: StoredSpace): string | number => (sort.field === 'key' ? space.key : sort.field === 'name' ? space.name : Number(space.id));
-  const page = paginate(spaces, { key: sortKey, descending: sort.descending }, {
-    limit: queryLimit(ctx),
-    cursor: queryString(ctx, 'cursor'),
-    path: ctx.pathname,
-    query: ctx.rawQuery,
-  });
   const format = descriptionFormat(ctx);
-  return {
-    status: 200,
-    body: {
-      results: page.results.map((space) => spaceView(space, { descriptionFormat: format })),
-      _links: { ...(page.next ? { next: page.next } : {}), base: ctx.base },
-    },
-    headers: { link: linkHeader(page.next, ctx.base) },
-  };
+  return pagedList(ctx, spaces, { key: sortKey, descending: sort.descending }, (space) => spaceView(space, { descriptionFormat: format }));
 }
 
 export function getSpace(ctx: RouteContext): RouteResult {

@@ -38,12 +38,12 @@ const isNumericId = (id: string) => /^\d{1,20}$/.test(id);
 
 const optionalId = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
-type LookUp = { page: PageFields } | { refusal: UpstreamResponse };
+type LookUp = { page: PageFields; response: UpstreamResponse } | { refusal: UpstreamResponse };
 
 /** Looks a page up as the owner; Confluence's own refusal (e.g. 404) is kept to be returned as it is. */
 async function lookUp(context: RouteContext, pageId: string, query = new URLSearchParams()): Promise<LookUp> {
   const response = await context.confluence.getPage(pageId, query);
-  return response.status === 200 ? { page: JSON.parse(response.body) as PageFields } : { refusal: response };
+  return response.status === 200 ? { page: JSON.parse(response.body) as PageFields, response } : { refusal: response };
 }
 
 /** A parent must be a page the owner can see, in the space the page lives in. */
@@ -54,11 +54,15 @@ async function requireParentIn(context: RouteContext, parentId: string, spaceId:
   }
 }
 
-/** Attributes the request to the space it aimed at, so that space's admins see it, refused or not. */
-function recordSpace(context: RouteContext, spaceId: unknown): void {
+/**
+ * The request aims at this space: attribute it there (so that space's admins see it, refused or not),
+ * then require the space to be in the token's scope.
+ */
+function aimAt(context: RouteContext, spaceId: unknown): void {
   const id = optionalId(spaceId);
   context.target.spaceId = id !== undefined && isNumericId(id) ? id : null;
   context.target.spaceKey = grantedSpace(context.token, id)?.key ?? null;
+  requireSpace(context.token, id);
 }
 
 const handlers: Record<RouteName, (context: RouteContext) => Promise<UpstreamResponse>> = {
@@ -89,26 +93,22 @@ const handlers: Record<RouteName, (context: RouteContext) => Promise<UpstreamRes
   },
 
   async listSpacePages(context) {
-    recordSpace(context, context.id);
-    requireSpace(context.token, context.id);
+    aimAt(context, context.id);
     return context.confluence.listSpacePages(context.id!, context.query);
   },
 
   async getPage(context) {
     context.target.pageId = context.id!;
-    const response = await context.confluence.getPage(context.id!, context.query);
-    if (response.status !== 200) return response;
-    const { spaceId } = JSON.parse(response.body) as PageFields;
-    recordSpace(context, spaceId);
-    requireSpace(context.token, optionalId(spaceId));
-    return response;
+    const found = await lookUp(context, context.id!, context.query);
+    if ('refusal' in found) return found.refusal;
+    aimAt(context, found.page.spaceId);
+    return found.response;
   },
 
   async createPage(context) {
     const page = jsonObject(context.body);
     const spaceId = optionalId(page.spaceId);
-    recordSpace(context, spaceId);
-    requireSpace(context.token, spaceId);
+    aimAt(context, spaceId);
     const parentId = optionalId(page.parentId);
     if (parentId !== undefined) await requireParentIn(context, parentId, spaceId!);
     const response = await context.confluence.createPage(context.body, context.query);
@@ -123,8 +123,7 @@ const handlers: Record<RouteName, (context: RouteContext) => Promise<UpstreamRes
     const found = await lookUp(context, context.id!);
     if ('refusal' in found) return found.refusal;
     const current = found.page;
-    recordSpace(context, current.spaceId);
-    requireSpace(context.token, optionalId(current.spaceId));
+    aimAt(context, current.spaceId);
     const targetSpaceId = optionalId(page.spaceId) ?? optionalId(current.spaceId)!;
     requireSpace(context.token, targetSpaceId);
     const parentId = optionalId(page.parentId);
@@ -143,9 +142,7 @@ const handlers: Record<RouteName, (context: RouteContext) => Promise<UpstreamRes
     const lookupQuery = new URLSearchParams(context.query.get('draft') === 'true' ? { 'get-draft': 'true' } : {});
     const found = await lookUp(context, context.id!, lookupQuery);
     if ('refusal' in found) return found.refusal;
-    recordSpace(context, found.page.spaceId);
-    const current = found.page;
-    requireSpace(context.token, optionalId(current.spaceId));
+    aimAt(context, found.page.spaceId);
     return context.confluence.deletePage(context.id!, context.query);
   },
 };

@@ -4,9 +4,9 @@ import { requireOperation } from '../../core/scope';
 import type { UpstreamResponse } from '../../ports/confluence';
 import type { GatewayDeps } from '../deps';
 import { authenticate } from './authenticate';
-import { runRoute, type RouteContext } from './page-routes';
 import { MAX_BODY_BYTES, type GatewayRequest } from './request';
-import { matchRoute, routeQuery, type MatchedRoute } from './routes';
+import type { RouteContext } from './route';
+import { matchRoute, routeQuery, type MatchedRoute } from './router';
 
 export type GatewayOutcome = { response: UpstreamResponse } | { error: AppError };
 
@@ -48,7 +48,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
     route = matchRoute(request.method, request.path);
     if (route.operation !== 'self') requireOperation(token, route.operation);
     const confluence = deps.actAsOwner(token.ownerAccountId);
-    const response = await runRoute(route.name, { token, confluence, id: route.id, query: routeQuery(route, request.query), body: request.body, target });
+    const response = await route.handler({ token, confluence, params: route.params, query: routeQuery(route, request.query), body: request.body, target });
     outcome = { response: checkUpstream(response) };
   } catch (error) {
     outcome = { error: asAppError(error) };

@@ -1,0 +1,45 @@
+import { AppError } from '../../core/errors';
+import type { RouteDefinition } from './route';
+import { ROUTES } from './routes';
+
+interface CompiledRoute {
+  pattern: RegExp;
+  definition: RouteDefinition;
+}
+
+/** `{name}` → a numeric id only: anything else must never reach a product route. */
+function compile(definition: RouteDefinition): CompiledRoute {
+  const source = definition.path
+    .split(/(\{[A-Za-z]+\})/)
+    .map((part) => (/^\{[A-Za-z]+\}$/.test(part) ? `(?<${part.slice(1, -1)}>\\d{1,20})` : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+    .join('');
+  return { pattern: new RegExp(`^${source}$`), definition };
+}
+
+const COMPILED = ROUTES.map(compile);
+
+export interface MatchedRoute extends RouteDefinition {
+  params: Record<string, string>;
+}
+
+/** The route for this method and path; 404 for an unknown path, 405 naming the allowed methods for a known one. */
+export function matchRoute(method: string, path: string): MatchedRoute {
+  const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const matches = COMPILED.flatMap(({ pattern, definition }) => {
+    const match = pattern.exec(normalized);
+    return match ? [{ definition, params: { ...match.groups } }] : [];
+  });
+  if (matches.length === 0) {
+    throw new AppError('NOT_FOUND', 'The gateway has no such route. See /self and the /wiki/api/v2 page routes.');
+  }
+  const found = matches.find(({ definition }) => definition.method === method.toUpperCase());
+  if (!found) {
+    throw new AppError('METHOD_NOT_ALLOWED', `${method} is not supported here.`, { allow: matches.map(({ definition }) => definition.method) });
+  }
+  return { ...found.definition, params: found.params };
+}
+
+/** Keeps only the parameters the route defines. */
+export function routeQuery(route: RouteDefinition, query: URLSearchParams): URLSearchParams {
+  return new URLSearchParams([...query].filter(([name]) => route.query.includes(name)));
+}

@@ -1,0 +1,10 @@
+/**
+ * The gateway's one table of routes, family by family. A path answers 405 when another method has a
+ * route for it, 404 when nothing does.
+ */
+import type { RouteDefinition } from '../route';
+import { APP_ROUTES } from './app';
+import { V2_PAGE_ROUTES } from './v2-pages';
+import { V2_SPACE_ROUTES } from './v2-spaces';
+
+export const ROUTES: readonly RouteDefinition[] = [...APP_ROUTES, ...V2_SPACE_ROUTES, ...V2_PAGE_ROUTES];

@@ -1,0 +1,36 @@
+/** REST v2 space routes. */
+import { ok, type RouteDefinition } from '../route';
+import { aimAt } from '../scope-guard';
+
+export const V2_SPACE_ROUTES: RouteDefinition[] = [
+  {
+    method: 'GET',
+    path: '/wiki/api/v2/spaces',
+    operation: 'read',
+    query: ['ids', 'keys', 'type', 'status', 'labels', 'favorited-by', 'not-favorited-by', 'sort', 'description-format', 'include-icon', 'cursor', 'limit'],
+    /** Only spaces in the token's scope, whatever keys or ids are asked for. */
+    async handler({ token, confluence, query }) {
+      const asked = (name: string) => query.getAll(name).flatMap((value) => value.split(',')).filter(Boolean);
+      const keys = asked('keys');
+      const ids = asked('ids');
+      const spaces = token.spaces.filter(
+        (space) => (keys.length === 0 || keys.includes(space.key)) && (ids.length === 0 || ids.includes(space.id)),
+      );
+      if (spaces.length === 0) return ok({ results: [], _links: {} });
+      const scoped = new URLSearchParams(query);
+      scoped.delete('ids');
+      scoped.set('keys', spaces.map((space) => space.key).join(','));
+      return confluence.listSpaces(scoped);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/wiki/api/v2/spaces/{id}/pages',
+    operation: 'read',
+    query: ['depth', 'sort', 'status', 'title', 'body-format', 'cursor', 'limit'],
+    async handler(context) {
+      aimAt(context, context.params.id);
+      return context.confluence.listSpacePages(context.params.id, context.query);
+    },
+  },
+];

@@ -1,5 +1,5 @@
 import type { EmulatedApp } from '../../emulator/app';
-import { formatToken } from '../../src/core/token-format';
+import { tokenWithValidChecksum } from '../../test/support/checksum-key';
 import { gateway, issueToken, pageBody, SEED, withApp, type GatewayRequest } from './fixture';
 
 type Outcome = 'success' | 'refusal' | 'upstream error';
@@ -17,7 +17,7 @@ interface Scenario {
   status: number;
   /** Runs before the counters are reset: faults to inject, pages to create. */
   prepare?: (app: EmulatedApp) => Promise<void> | void;
-  request: (tokens: Tokens, created: { id: string; version: number }) => GatewayRequest;
+  request: (tokens: Tokens, created: { id: string; version: number }, app: EmulatedApp) => GatewayRequest;
 }
 
 export interface ScenarioCost {
@@ -64,7 +64,7 @@ const SCENARIOS: Scenario[] = [
     name: 'unknown token (valid checksum)',
     outcome: 'refusal',
     status: 401,
-    request: () => ({ path: PAGE, authorization: bearer(formatToken({ id: 'A'.repeat(12), secret: 'B'.repeat(43) })) }),
+    request: (_t, _page, app) => ({ path: PAGE, authorization: bearer(tokenWithValidChecksum(app, { id: 'A'.repeat(12), secret: 'B'.repeat(43) })) }),
   },
   { name: 'revoked token', outcome: 'refusal', status: 401, request: (t) => ({ path: PAGE, authorization: bearer(t.revoked) }) },
   {
@@ -119,7 +119,7 @@ export function measureKvsCost(): Promise<ScenarioCost[]> {
     const costs: ScenarioCost[] = [];
     for (const scenario of SCENARIOS) {
       await scenario.prepare?.(app);
-      const request = scenario.request(tokens, page);
+      const request = scenario.request(tokens, page, app);
       app.kvs.resetCounters();
       const response = await gateway(app, { ...request, headers: { ...WORST_CASE_HEADERS, ...request.headers } });
       const counters = app.kvs.counters();

@@ -24,7 +24,7 @@ function seedItems(now: number): Item[] {
   const items: Item[] = [];
   const tokens: TokenRecord[] = [];
   for (let i = 0; i < SEEDED_TOKENS; i++) {
-    const { id, secret, token } = generateToken(randomBytes);
+    const { id, secret, token } = generateToken(randomBytes, randomBytes(32)); // never presented: any key will do
     const createdAt = now - 30 * DAY_MS + i * 1000;
     const record: TokenRecord = {
       id,

@@ -20,11 +20,12 @@ export interface VerifyFigures {
  * and compare with the stored hash. Each sample is one synchronous run, so its wall time is CPU time.
  */
 export function benchVerify(pepper: string | undefined): VerifyFigures {
-  const { token, secret } = generateToken(randomBytes);
+  const key = randomBytes(32);
+  const { token, secret } = generateToken(randomBytes, key);
   const stored = hashSecret(secret, randomBytes(SALT_BYTES), pepper);
   const header = `Bearer ${token}`;
   const once = () => {
-    const parsed = parseToken(tokenFromAuthorization(header)!);
+    const parsed = parseToken(tokenFromAuthorization(header)!, key);
     if (!parsed || !verifySecret(parsed.secret, stored, pepper)) throw new Error('The valid token did not verify');
   };
   for (let i = 0; i < WARMUP; i++) once();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Deps, GatewayDeps } from '../use-cases/deps';
 import { actAsOwner } from './confluence/owner-confluence';
 import { KvsAuditLog } from './kvs/audit-log';
+import { installationChecksumKey } from './kvs/checksum-key';
 import { KvsPolicyStore } from './kvs/policy-store';
 import { KvsTokenStore } from './kvs/token-store';
 
@@ -23,6 +24,7 @@ export function forgeGatewayDeps(): GatewayDeps {
     clock,
     randomBytes: (length) => randomBytes(length),
     pepper: process.env.TOKEN_PEPPER || undefined,
+    checksumKey: installationChecksumKey((length) => randomBytes(length)),
     actAsOwner,
   };
   return instanceDeps;

@@ -1,6 +1,9 @@
+import { isLegacyToken } from './token-format';
+
 /**
- * The token from an Authorization header: `Bearer <token>`, or Basic with the token as the password
- * (how people use Atlassian API tokens with `curl --user email:token`). Undefined when absent.
+ * The credential in an Authorization header: `Bearer <token>`, or Basic with the token as the password
+ * (how people use Atlassian API tokens with `curl --user email:token`). Undefined when absent or the
+ * scheme is neither; '' when the scheme carries an empty value.
  */
 export function tokenFromAuthorization(header: string | undefined): string | undefined {
   if (!header) return undefined;
@@ -8,7 +11,7 @@ export function tokenFromAuthorization(header: string | undefined): string | und
   const value = rest.join(' ');
   switch (scheme.toLowerCase()) {
     case 'bearer':
-      return value || undefined;
+      return value;
     case 'basic': {
       const decoded = Buffer.from(value, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
@@ -17,4 +20,24 @@ export function tokenFromAuthorization(header: string | undefined): string | und
     default:
       return undefined;
   }
+}
+
+/** Atlassian API tokens: `ATATT…` since 2023 (scoped ones too), 24 alphanumerics before that. */
+const ATLASSIAN_API_TOKEN = /^(ATATT[0-9A-Za-z_=-]{20,}|[0-9A-Za-z]{24})$/;
+/** A JWS or JWE in compact form (an OAuth access token, a Connect or Forge invocation token). */
+const JWT = /^eyJ[0-9A-Za-z_-]*(\.[0-9A-Za-z_-]*){2,4}$/;
+
+const NEEDS_OURS = "The gateway needs a space-scoped token (sst_…) from the app's API tokens page in Confluence";
+
+/**
+ * What to tell a caller whose credential is clearly not one of ours, decided from its text alone, so
+ * it says nothing about which of our tokens exist. Undefined when it could be one of ours.
+ */
+export function wrongCredentialHint(credential: string | undefined): string | undefined {
+  if (credential === '') return `${NEEDS_OURS}; the password or bearer value was empty.`;
+  if (credential === undefined) return undefined;
+  if (JWT.test(credential)) return `${NEEDS_OURS}; this looks like a JWT (an OAuth or app token), which it does not accept.`;
+  if (ATLASSIAN_API_TOKEN.test(credential)) return `${NEEDS_OURS}; this looks like an Atlassian API token, which it does not accept.`;
+  if (isLegacyToken(credential)) return `${NEEDS_OURS}; tokens in the format issued before the keyed checksum no longer work: issue a new one.`;
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Clock, RandomBytes } from '../core/clock';
+import type { ChecksumKey } from '../core/token-format';
 import type { AuditLog } from '../ports/audit-log';
 import type { ActAsOwner, UserConfluence } from '../ports/confluence';
 import type { PolicyStore, TokenStore } from '../ports/token-store';
@@ -11,6 +12,8 @@ export interface Deps {
   randomBytes: RandomBytes;
   /** From a Forge encrypted variable; when set, secrets are hashed with HMAC keyed by it. */
   pepper: string | undefined;
+  /** The installation's token checksum key; cached per function instance, so usually no storage access. */
+  checksumKey: () => Promise<ChecksumKey>;
 }
 
 export interface GatewayDeps extends Deps {

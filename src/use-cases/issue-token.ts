@@ -20,7 +20,7 @@ export async function issueToken(deps: Deps, actor: Actor, input: unknown): Prom
   }
 
   const spaces = await requireOwnerRights(actor, request);
-  const { id, secret, token } = generateToken(deps.randomBytes);
+  const { id, secret, token } = generateToken(deps.randomBytes, await deps.checksumKey());
   const record: TokenRecord = {
     id,
     ownerAccountId: actor.accountId,

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { EmulatedApp } from '../../emulator/app';
 import { SEED, type ConfluenceState } from '../../emulator/confluence';
 import { ERROR_STATUS } from '../../src/core/errors';
-import { formatToken, parseToken } from '../../src/core/token-format';
+import { tokenParts } from '../../src/core/token-format';
+import { tokenWithValidChecksum } from '../support/checksum-key';
 import { callGateway, issueToken, type RawAnswer, type RawCall } from './support';
 
 /**
@@ -44,7 +45,7 @@ beforeAll(async () => {
     revoked: { token: await issue('alice', ['DOCS'], [...ALL]), spaces: [], live: false },
     expired: { token: await issue('alice', ['DOCS'], [...ALL], 1), spaces: [], live: false },
   };
-  await app.invoke('alice', 'revokeToken', { id: parseToken(credentials.revoked.token)!.id });
+  await app.invoke('alice', 'revokeToken', { id: tokenParts(credentials.revoked.token)!.id });
   // Two days on for the app (it reads Date.now), so the one-day token has expired.
   const realNow = Date.now.bind(Date);
   jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 2 * DAY_MS);
@@ -132,8 +133,8 @@ function authorizations(): fc.Arbitrary<string[] | undefined> {
   });
   // A valid checksum on a forged secret (for a real id) or on an id that does not exist.
   const forged = fc.oneof(
-    fc.tuple(issued, base62(43)).map(([token, secret]) => formatToken({ id: parseToken(token)!.id, secret })),
-    fc.tuple(base62(12), base62(43)).map(([id, secret]) => formatToken({ id, secret })),
+    fc.tuple(issued, base62(43)).map(([token, secret]) => tokenWithValidChecksum(app, { id: tokenParts(token)!.id, secret })),
+    fc.tuple(base62(12), base62(43)).map(([id, secret]) => tokenWithValidChecksum(app, { id, secret })),
   );
   const value = fc.oneof(
     { weight: 20, arbitrary: live.map((token) => `Bearer ${token}`) },
@@ -281,7 +282,7 @@ function checkAnswer(authorization: string[] | undefined, injected: Fault | null
   if (answer.status === 401) expect(header(answer, 'www-authenticate')).toMatch(/^Bearer realm="[^"]+"/);
 
   // A secret never comes back, whatever was sent.
-  for (const { token } of Object.values(credentials)) expect(answer.body).not.toContain(parseToken(token)!.secret);
+  for (const { token } of Object.values(credentials)) expect(answer.body).not.toContain(tokenParts(token)!.secret);
 }
 
 it(`holds up against ${RUNS.toLocaleString('en-US')} generated requests`, async () => {

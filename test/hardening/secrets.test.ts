@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EmulatedApp } from '../../emulator/app';
 import { SEED } from '../../emulator/confluence';
-import { parseToken, TOKEN_PATTERN, tokenHint } from '../../src/core/token-format';
+import { TOKEN_PATTERN, tokenHint, tokenParts } from '../../src/core/token-format';
 import { bearer, callGateway, issueToken } from './support';
 
 /**
@@ -73,10 +73,10 @@ async function realisticRun(app: EmulatedApp): Promise<void> {
   await app.invoke('alice', 'listTokens');
   await app.invoke('alice', 'listSpaceTokens', { spaceKey: 'DOCS' });
   await app.invoke('alice', 'listAudit', { spaceKey: 'DOCS' });
-  await app.invoke('alice', 'revokeSpaceAccess', { spaceKey: 'DOCS', tokenId: parseToken(bobs.token)!.id });
-  await app.invoke('alice', 'revokeToken', { id: parseToken(alicesReader.token)!.id });
+  await app.invoke('alice', 'revokeSpaceAccess', { spaceKey: 'DOCS', tokenId: tokenParts(bobs.token)!.id });
+  await app.invoke('alice', 'revokeToken', { id: tokenParts(alicesReader.token)!.id });
   await app.invoke('siteadmin', 'listAllTokens', {});
-  await app.invoke('siteadmin', 'adminRevokeToken', { id: parseToken(alices.token)!.id });
+  await app.invoke('siteadmin', 'adminRevokeToken', { id: tokenParts(alices.token)!.id });
   expect((await callGateway(app, { method: 'GET', path: PAGE, headers: bearer(alices.token) })).status).toBe(401);
 }
 
@@ -123,7 +123,7 @@ function places(): Array<[string, string]> {
 
 it('ran for real: tokens stored, events audited, a failure logged, state on disk', () => {
   const [[, dump], [, logText], ...files] = places();
-  for (const token of issued) expect(dump).toContain(parseToken(token)!.id);
+  for (const token of issued) expect(dump).toContain(tokenParts(token)!.id);
   // The token in that User-Agent was kept as its hint: recognisable, without its secret.
   expect(dump).toContain(`deploy-bot/1.0 (token=${tokenHint(issued[2])})`);
   expect(logText).toMatch(/Audit event not recorded/);
@@ -137,7 +137,7 @@ it('finds no token-shaped text anywhere (the documented TOKEN_PATTERN)', () => {
 });
 
 it('finds no issued secret, whole token, Authorization header or the pepper anywhere', () => {
-  const needles = [...issued.flatMap((token) => [token, parseToken(token)!.secret]), ...sentHeaders, PEPPER];
+  const needles = [...issued.flatMap((token) => [token, tokenParts(token)!.secret]), ...sentHeaders, PEPPER];
   for (const [place, text] of places()) {
     expect({ place, found: needles.filter((needle) => text.includes(needle)) }).toEqual({ place, found: [] });
   }

@@ -1,4 +1,6 @@
 import { advanceDays, advanceSeconds, DOCS, ENG, Harness, PRIV, SEED } from '../support/harness';
+import { tokenParts } from '../../src/core/token-format';
+import { tokenWithValidChecksum } from '../support/checksum-key';
 
 let h: Harness;
 beforeEach(() => {
@@ -87,6 +89,36 @@ describe('authentication', () => {
     expect(answer.json).toEqual({ errors: [{ status: 401, code: 'INVALID_TOKEN', title: 'Unauthorized', detail: expect.any(String) }] });
   });
 
+  describe('a credential that is clearly not one of ours', () => {
+    const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    const OPAQUE = 'The token is missing, malformed, unknown, expired or revoked.';
+    it.each([
+      ['an Atlassian API token', basic('alice@example.com', `ATATT3xFfGF0${'q'.repeat(180)}=1A2B3C4D`)],
+      ['an Atlassian API token from before 2023', `Bearer ${'x7'.repeat(12)}`],
+      ['a JWT', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl'],
+      ['an empty password', basic('alice@example.com', '')],
+    ])('gets a 401 that names the token it needs: %s', async (_name, authorization) => {
+      const answer = await h.gateway({ path: '/self', authorization });
+      expect(answer.status).toBe(401);
+      expect(answer.json.errors[0]).toMatchObject({ code: 'INVALID_TOKEN', detail: expect.stringMatching(/space-scoped token \(sst_…\) from the app's API tokens page/) });
+    });
+
+    it('while anything that could be ours, issued or not, gets the same opaque detail', async () => {
+      const { token } = await h.issue('alice', ['DOCS'], ['read']);
+      const { id, secret } = tokenParts(token)!;
+      const details = [];
+      for (const candidate of [
+        tokenWithValidChecksum(h.app, { id, secret: secret.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }),
+        tokenWithValidChecksum(h.app, { id: 'A'.repeat(12), secret }),
+        `${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`,
+        'not-a-token',
+      ]) {
+        details.push((await h.gateway({ path: '/self', token: candidate })).json.errors[0].detail);
+      }
+      expect(details).toEqual(details.map(() => OPAQUE));
+    });
+  });
+
   it('refuses a tampered checksum without touching storage', async () => {
     const { token } = await h.issue('alice', ['DOCS'], ['read']);
     const last = token.at(-1) === 'a' ? 'b' : 'a';
@@ -99,10 +131,8 @@ describe('authentication', () => {
 
   it('refuses the right id with the wrong secret (valid checksum and all)', async () => {
     const { token } = await h.issue('alice', ['DOCS'], ['read']);
-    const { formatToken, parseToken } = await import('../../src/core/token-format');
-    const { id, secret } = parseToken(token)!;
-    const forged = formatToken({ id, secret: (secret[0] === 'A' ? 'B' : 'A') + secret.slice(1) });
-    expect(parseToken(forged)).toBeDefined();
+    const { id, secret } = tokenParts(token)!;
+    const forged = tokenWithValidChecksum(h.app, { id, secret: (secret[0] === 'A' ? 'B' : 'A') + secret.slice(1) });
     const answer = await h.gateway({ path: '/self', token: forged });
     expect(answer.status).toBe(401);
     expect(errorCode(answer)).toBe('INVALID_TOKEN');

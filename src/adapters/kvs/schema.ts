@@ -12,6 +12,8 @@ export const AUDIT_BY_OWNER = 'by-owner';
 export const AUDIT_BY_TIME = 'by-time';
 
 export const POLICY_KEY = 'policy';
+/** In Forge's encrypted secret store (kvs.setSecret), never in plain storage. */
+export const CHECKSUM_KEY = 'token-checksum-key';
 export const usageKey = (tokenId: string) => `usage:${tokenId}`;
 
 /** Revoked and expired tokens stay visible this long after they expire, then storage drops them. */

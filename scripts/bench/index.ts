@@ -8,6 +8,7 @@ import { measureBackendBundle, measureUiBundles } from './bundles';
 import { measureKvsCost } from './kvs-cost';
 import { compareLatency, REQUESTS_PER_SIDE } from './latency';
 import { measureSpaceListing, SEEDED_EVENTS, SEEDED_TOKENS } from './listing';
+import { benchForged } from './forged';
 import { benchMalformed } from './malformed';
 import { formatTable } from './table';
 import { openTransport } from './transport';
@@ -47,6 +48,14 @@ async function main(): Promise<void> {
   log(
     formatTable('Malformed or bad-checksum tokens through the web trigger (in-process)', [
       { requests: malformed.requests, 'p50 µs': malformed.p50, 'p99 µs': malformed.p99, 'storage requests': malformed.storageOps },
+    ]),
+  );
+
+  progress('forged tokens');
+  const forged = await benchForged();
+  log(
+    formatTable("Well-formed tokens not minted by this installation (checksums under another key), warm instance", [
+      { requests: forged.requests, 'KVS requests + operations': forged.storageOps },
     ]),
   );
 
@@ -113,6 +122,7 @@ async function main(): Promise<void> {
     verify_us_p99: round(verifyPeppered.p99),
     malformed_us_p50: round(malformed.p50),
     malformed_storage_ops: malformed.storageOps,
+    forged_storage_ops: forged.storageOps,
     gateway_vs_direct_ratio: round(byName('read')),
     gateway_create_ratio: round(byName('create')),
     gateway_update_ratio: round(byName('update')),

@@ -70,12 +70,54 @@ export interface StoredPage {
    */
   restrictions: { read: string[]; update: string[] };
   history: StoredSnapshot[];
+  /** Ids in `ConfluenceState.labels`, in the order they were added. */
+  labelIds: string[];
+}
+
+/** A label, site-wide: one id per prefix and name, shared by every page that carries it. */
+export interface StoredLabel {
+  id: string;
+  name: string;
+  prefix: 'global' | 'my' | 'team' | 'system';
+}
+
+/** A file attached to a page; `data` is the file's bytes, base64. */
+export interface StoredAttachment {
+  id: string;
+  pageId: string;
+  title: string;
+  mediaType: string;
+  comment: string;
+  fileId: string;
+  status: 'current' | 'trashed';
+  createdAt: string;
+  version: StoredVersion;
+  data: string;
+}
+
+/** A content property: a JSON value under a key unique per page, versioned like pages. */
+export interface StoredProperty {
+  id: string;
+  pageId: string;
+  key: string;
+  value: unknown;
+  version: StoredVersion;
 }
 
 export interface ConfluenceState {
   users: Record<string, StoredUser>;
   spaces: Record<string, StoredSpace>;
   pages: Record<string, StoredPage>;
-  /** Next id handed to a created page. */
+  labels: Record<string, StoredLabel>;
+  attachments: Record<string, StoredAttachment>;
+  properties: Record<string, StoredProperty>;
+  /** Next id handed to a created page, label, attachment or property (Confluence's ids are site-wide). */
   nextId: number;
+}
+
+/** A state saved before labels, attachments and properties were modelled, completed with none of them. */
+export function completeState(state: ConfluenceState): ConfluenceState {
+  const partial = state as Partial<ConfluenceState> & Pick<ConfluenceState, 'pages'>;
+  for (const page of Object.values(partial.pages)) page.labelIds ??= [];
+  return { ...state, labels: partial.labels ?? {}, attachments: partial.attachments ?? {}, properties: partial.properties ?? {} };
 }

@@ -18,10 +18,13 @@ export const SPEC_QUIRKS = [
   'Page bodies on write are `oneOf [PageBodyWrite, PageNestedBodyWrite]`, but every object matches both (no required properties): checked as `anyOf`.',
   'PageSingle/PageBulk.parentId and parentType are not nullable, though their descriptions say null when there is no parent: patched to allow null.',
   'No error schema: v2 errors are checked against `{"errors":[{"status","code","title","detail"}]}`, v1 errors against `{statusCode, message, data}`.',
-  'updatePage answers 409 on a version conflict, which the spec does not list: allowed.',
+  'updatePage and updatePagePropertyById answer 409 on a version conflict, which the spec does not list: allowed.',
   'Only createPage lists 413, but every request body over 5 MB answers it: allowed for every operation that takes a body.',
   'Array query parameters are documented as comma-separated lists (form style, not exploded): both `a,b` and repeated parameters are read.',
 ] as const;
+
+/** Updates that take `version.number` = current + 1 and answer 409 otherwise (see SPEC_QUIRKS). */
+export const VERSIONED_UPDATES: ReadonlySet<string> = new Set(['updatePage', 'updatePagePropertyById']);
 
 export const V2_ERROR_SCHEMA: Json = {
   type: 'object',

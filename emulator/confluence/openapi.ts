@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { V1_ERROR_SCHEMA, V2_ERROR_SCHEMA, at, patchQuirks, type Json } from './openapi-quirks';
+import { V1_ERROR_SCHEMA, V2_ERROR_SCHEMA, VERSIONED_UPDATES, at, patchQuirks, type Json } from './openapi-quirks';
 
 export const DEFAULT_SPEC_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'confluence-openapi');
 
@@ -294,7 +294,7 @@ export class ConfluenceSpec {
     const { op } = found;
     const id = op.operation.operationId;
     const documented = op.operation.responses[String(status)];
-    const quirkAllowed = (status === 409 && id === 'updatePage') || (status === 413 && op.operation.requestBody !== undefined);
+    const quirkAllowed = (status === 409 && VERSIONED_UPDATES.has(id)) || (status === 413 && op.operation.requestBody !== undefined);
     if (!documented && !quirkAllowed) return [violation(`status ${status} is not documented for this operation`, id)];
     const schema = documented?.content?.['application/json']?.schema ?? (status >= 400 ? (op.api === 'v2' ? V2_ERROR_SCHEMA : V1_ERROR_SCHEMA) : undefined);
     if (!schema) return body === '' ? [] : [violation('the spec documents no body for this status, but one was sent', id)];

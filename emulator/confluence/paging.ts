@@ -49,7 +49,8 @@ export function paginate<T extends { id: string }>(
   order: SortOrder<T>,
   options: { limit: number; cursor?: string; path: string; query: URLSearchParams },
 ): PagedResult<T> {
-  const position = (item: T): Cursor => ({ key: order.key(item), id: Number(item.id) });
+  // Attachment ids carry a prefix (`att123`): ties are broken by the number.
+  const position = (item: T): Cursor => ({ key: order.key(item), id: Number(item.id.replace(/^\D+/, '')) });
   const sorted = [...items].sort((a, b) => compare(order, position(a), position(b)));
   const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
   const remaining = after ? sorted.filter((item) => compare(order, position(item), after) > 0) : sorted;

@@ -4,7 +4,7 @@
  * may do what where, and the page tree.
  */
 import { escapeXml } from './bodies';
-import type { ConfluenceState, SpaceOperation, StoredPage, StoredSpace, StoredUser } from './model';
+import type { ConfluenceState, SpaceOperation, StoredAttachment, StoredLabel, StoredPage, StoredSpace, StoredUser } from './model';
 
 export const APP_ACCOUNT_ID = 'forge-app';
 const SEEDED_AT = '2024-01-15T09:00:00.000Z';
@@ -38,6 +38,16 @@ export const SEED = {
   },
   /** Pages whose viewing and editing are restricted, with who may. */
   restricted: { '20005': ['alice'] } as Record<string, string[]>,
+  /** Labels by name, and the pages carrying each. */
+  labels: {
+    howto: { id: '25001', name: 'howto', pages: ['20002', '20003'] },
+    internal: { id: '25002', name: 'internal', pages: ['20012', '20013'] },
+  },
+  /** Text files attached to pages (as the space admin). */
+  attachments: {
+    setupNotes: { id: 'att25011', pageId: '20002', title: 'setup-notes.txt', text: 'Run npm ci first.\n' },
+    restartScript: { id: 'att25012', pageId: '20013', title: 'restart.sh', text: 'systemctl restart app\n' },
+  },
   firstCreatedPageId: 30001,
 } as const;
 
@@ -99,12 +109,46 @@ function seedPages(): Record<string, StoredPage> {
       body: { representation: 'storage', value: `<p>${escapeXml(seeded.title)}</p>` },
       restrictions: { read: [...restrictedTo], update: [...restrictedTo] },
       history: [],
+      labelIds: Object.values(SEED.labels).flatMap((label) => ((label.pages as readonly string[]).includes(seeded.id) ? [label.id] : [])),
     };
   }
   return pages;
 }
 
+function seedLabels(): Record<string, StoredLabel> {
+  return Object.fromEntries(Object.values(SEED.labels).map(({ id, name }) => [id, { id, name, prefix: 'global' }]));
+}
+
+function seedAttachments(pages: Record<string, StoredPage>): Record<string, StoredAttachment> {
+  const attachments: Record<string, StoredAttachment> = {};
+  for (const { id, pageId, title, text } of Object.values(SEED.attachments)) {
+    const authorId = pages[pageId]!.authorId;
+    attachments[id] = {
+      id,
+      pageId,
+      title,
+      mediaType: 'text/plain',
+      comment: '',
+      fileId: `file-${id}`,
+      status: 'current',
+      createdAt: SEEDED_AT,
+      version: { number: 1, message: '', minorEdit: false, authorId, createdAt: SEEDED_AT },
+      data: Buffer.from(text).toString('base64'),
+    };
+  }
+  return attachments;
+}
+
 /** A fresh copy of the seeded state. */
 export function seedState(): ConfluenceState {
-  return { users: seedUsers(), spaces: seedSpaces(), pages: seedPages(), nextId: SEED.firstCreatedPageId };
+  const pages = seedPages();
+  return {
+    users: seedUsers(),
+    spaces: seedSpaces(),
+    pages,
+    labels: seedLabels(),
+    attachments: seedAttachments(pages),
+    properties: {},
+    nextId: SEED.firstCreatedPageId,
+  };
 }

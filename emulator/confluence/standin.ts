@@ -5,7 +5,7 @@
 import type { Product, ProductRequest, ProductResponse } from '../product';
 import { ApiError, v1ErrorBody, v2ErrorBody } from './errors';
 import { FaultQueue, type Fault } from './faults';
-import type { ConfluenceState, SpaceOperation } from './model';
+import { completeState, type ConfluenceState, type SpaceOperation } from './model';
 import { ConfluenceSpec, DEFAULT_SPEC_DIR, SpecViolationError, type SpecViolation } from './openapi';
 import { actorFor } from './permissions';
 import type { RouteResult } from './routes/context';
@@ -43,7 +43,7 @@ export class ConfluenceStandIn implements Product {
 
   constructor(private readonly options: ConfluenceStandInOptions = {}) {
     this.spec = ConfluenceSpec.load(options.specDir ?? DEFAULT_SPEC_DIR);
-    this.state = structuredClone(options.state ?? seedState());
+    this.state = completeState(structuredClone(options.state ?? seedState()));
     this.strict = options.strict ?? true;
     this.base = `${(options.siteUrl ?? 'https://stand-in.atlassian.net').replace(/\/$/, '')}/wiki`;
   }

@@ -1,33 +1,10 @@
 import { ConfluenceSpec, ConfluenceStandIn, MAX_BODY_BYTES, SEED, SpecViolationError, StandInNetworkError, type ConfluenceState } from '../../emulator/confluence';
+import { call, NOW, standIn, type Answer, type Who } from '../support/standin-client';
 
 const DOCS = SEED.spaces.DOCS.id;
 const ENG = SEED.spaces.ENG.id;
 const PRIV = SEED.spaces.PRIV.id;
 const P = SEED.pages;
-const NOW = '2025-03-04T05:06:07.000Z';
-
-type Who = keyof typeof SEED.users;
-
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  json: any;
-}
-
-function standIn(options: ConstructorParameters<typeof ConfluenceStandIn>[0] = {}) {
-  return new ConfluenceStandIn({ clock: () => new Date(NOW), ...options });
-}
-
-async function call(confluence: ConfluenceStandIn, who: Who, method: string, path: string, body?: unknown): Promise<Answer> {
-  const response = await confluence.handle({
-    method,
-    path,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    identity: who === 'app' ? { kind: 'app' } : { kind: 'user', accountId: SEED.users[who].accountId },
-  });
-  return { status: response.status, headers: response.headers, json: response.body ? JSON.parse(response.body) : undefined };
-}
 
 const storage = (value: string) => ({ representation: 'storage', value });
 

@@ -1,4 +1,4 @@
-/** Reading pages: `GET /spaces/{id}/pages`, `GET /pages/{id}`, `GET /pages/{id}/operations`. */
+/** Reading pages: `GET /pages`, `GET /spaces/{id}/pages`, `GET /pages/{id}`, `GET /pages/{id}/operations`. */
 import { READABLE_FORMATS } from '../bodies';
 import { ApiError, notFound } from '../errors';
 import type { ConfluenceState, StoredPage, StoredRepresentation } from '../model';
@@ -34,6 +34,30 @@ const SORT_KEYS: Record<string, (page: StoredPage) => string | number> = {
   title: (page) => page.title,
 };
 
+function sortOrder(ctx: RouteContext) {
+  const sort = querySort(ctx, 'id');
+  return { key: SORT_KEYS[sort.field] ?? SORT_KEYS.id, descending: sort.descending };
+}
+
+/** Every page the actor can view, filtered by ids, spaces, status and title (all optional). */
+export function getPages(ctx: RouteContext): RouteResult {
+  rejectUnsupportedQuery(ctx, ['id', 'space-id', 'sort', 'status', 'title', 'body-format', 'cursor', 'limit']);
+  const ids = queryList(ctx, 'id');
+  const spaceIds = queryList(ctx, 'space-id');
+  const statuses = queryList(ctx, 'status') ?? ['current', 'archived'];
+  const title = queryString(ctx, 'title');
+  const pages = Object.values(ctx.state.pages).filter(
+    (page) =>
+      (!ids || ids.includes(page.id)) &&
+      (!spaceIds || spaceIds.includes(page.spaceId)) &&
+      statuses.includes(page.status) &&
+      (title === undefined || page.title === title) &&
+      canViewPage(ctx.state, page, ctx.actor),
+  );
+  const format = bodyFormat(ctx);
+  return pagedList(ctx, pages, sortOrder(ctx), (page) => pageView(page, spaceKeyOf(ctx.state, page), { bodyFormat: format }));
+}
+
 export function getPagesInSpace(ctx: RouteContext): RouteResult {
   rejectUnsupportedQuery(ctx, ['depth', 'sort', 'status', 'title', 'body-format', 'cursor', 'limit']);
   const space = visibleSpace(ctx, ctx.pathParams.id ?? '');
@@ -48,10 +72,8 @@ export function getPagesInSpace(ctx: RouteContext): RouteResult {
       (!rootOnly || page.parentId === null) &&
       canViewPage(ctx.state, page, ctx.actor),
   );
-  const sort = querySort(ctx, 'id');
   const format = bodyFormat(ctx);
-  const order = { key: SORT_KEYS[sort.field] ?? SORT_KEYS.id, descending: sort.descending };
-  return pagedList(ctx, pages, order, (page) => pageView(page, space.key, { bodyFormat: format }));
+  return pagedList(ctx, pages, sortOrder(ctx), (page) => pageView(page, space.key, { bodyFormat: format }));
 }
 
 export function getPage(ctx: RouteContext): RouteResult {

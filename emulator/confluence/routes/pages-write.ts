@@ -61,6 +61,7 @@ export function createPage(ctx: RouteContext): RouteResult {
     body,
     restrictions: { read: [], update: [] },
     history: [],
+    labelIds: [],
   };
   ctx.state.pages[id] = page;
   return written(ctx, page);

@@ -3,5 +3,5 @@ export { ConfluenceStandIn, MAX_BODY_BYTES, type ConfluenceStandInOptions } from
 export { SEED, APP_ACCOUNT_ID, seedState } from './seed';
 export { StandInNetworkError, type Fault } from './faults';
 export { SPEC_QUIRKS } from './openapi-quirks';
-export { ConfluenceSpec, DEFAULT_SPEC_DIR, SpecViolationError, describeViolation, type SpecViolation, type MatchedOperation } from './openapi';
+export { ConfluenceSpec, CONTRACT_FILE, SpecViolationError, describeViolation, type SpecViolation, type MatchedOperation } from './openapi';
 export type { ConfluenceState, SpaceOperation, StoredPage, StoredSpace, StoredUser } from './model';

@@ -1,7 +1,8 @@
 /**
- * Atlassian's Confluence OpenAPI specs (v2 and v1), read from ../shared/confluence-openapi: matches a
- * method and path to its operation, lists the OAuth scopes it needs, and validates requests and
- * responses against it with ajv. The specs' known quirks are patched or allowed explicitly (openapi-quirks.ts).
+ * The Confluence contract (contract.json beside this file, derived from Atlassian's v1 and v2 OpenAPI
+ * specs by `npm run confluence-contract`): matches a method and path to its operation, lists the OAuth
+ * scopes it needs, and validates requests and responses against it with ajv. The specs' known quirks
+ * are patched or allowed explicitly (openapi-quirks.ts). Nothing outside the repository is read.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { V1_ERROR_SCHEMA, V2_ERROR_SCHEMA, VERSIONED_UPDATES, at, patchQuirks, type Json } from './openapi-quirks';
 
-export const DEFAULT_SPEC_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'confluence-openapi');
+/** The committed contract; scripts/confluence-contract.ts writes it. */
+export const CONTRACT_FILE = path.join(__dirname, 'contract.json');
 
 type Schema = Json;
 
@@ -25,7 +27,7 @@ interface Operation {
   parameters?: (Parameter | { $ref: string })[];
   requestBody?: Json;
   responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
-  'x-atlassian-oauth2-scopes'?: { scopes: string[] }[];
+  /** Scope alternatives, e.g. `[{oAuthDefinitions: ['read:page:confluence']}]`. */
   security?: Record<string, string[]>[];
 }
 
@@ -35,13 +37,17 @@ interface SpecOperation {
   /** Full path template, e.g. `/wiki/api/v2/pages/{id}`. */
   template: string;
   segments: string[];
-  operation: Operation;
+  /** Absent for an operation the contract only names: a real route the stand-in does not implement. */
+  operation?: Operation;
   parameters: Parameter[];
 }
 
+type DescribedOperation = SpecOperation & { operation: Operation };
+
 export interface MatchedOperation {
   api: 'v1' | 'v2';
-  operationId: string;
+  /** Absent for a real Confluence route the contract only names (the stand-in does not implement it). */
+  operationId?: string;
   template: string;
   pathParams: Record<string, string>;
 }
@@ -67,18 +73,18 @@ export function describeViolation(v: SpecViolation): string {
 }
 
 const SPEC_FILES = { v2: 'confluence-v2.json', v1: 'confluence-v1.json' } as const;
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+const API_PREFIX = { v2: '/wiki/api/v2', v1: '' } as const;
 
-function readSpec(dir: string, file: string): Json {
-  const full = path.join(dir, file);
-  if (!fs.existsSync(full)) {
-    throw new Error(
-      `Confluence OpenAPI spec not found: ${full}. The specs (confluence-v2.json, confluence-v1.json, ` +
-        `unmodified from Atlassian) are expected in the shared folder beside the repository, ` +
-        `../shared/confluence-openapi relative to the repository root; pass specDir to use another folder.`,
-    );
-  }
-  return JSON.parse(fs.readFileSync(full, 'utf8')) as Json;
+interface Contract {
+  v1: Json;
+  v2: Json;
+  /** `METHOD /path` of the specs' other operations. */
+  otherOperations: string[];
+}
+
+function readContract(file: string): Contract {
+  if (!fs.existsSync(file)) throw new Error(`Confluence contract not found: ${file}. Restore it from git, or regenerate it: npm run confluence-contract.`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Contract;
 }
 
 /** Makes every local `$ref` absolute (`<id>#/…`) so that schemas cut out of the spec resolve against it. */
@@ -102,12 +108,12 @@ function isNumeric(value: string): boolean {
 export class ConfluenceSpec {
   private static readonly loaded = new Map<string, ConfluenceSpec>();
 
-  /** The specs in `dir` (cached per folder: they are large and never change during a run). */
-  static load(dir: string = DEFAULT_SPEC_DIR): ConfluenceSpec {
-    const resolved = path.resolve(dir);
+  /** The contract in `file` (cached per file: it never changes during a run). */
+  static load(file: string = CONTRACT_FILE): ConfluenceSpec {
+    const resolved = path.resolve(file);
     let spec = ConfluenceSpec.loaded.get(resolved);
     if (!spec) {
-      spec = new ConfluenceSpec(resolved);
+      spec = new ConfluenceSpec(readContract(resolved));
       ConfluenceSpec.loaded.set(resolved, spec);
     }
     return spec;
@@ -118,9 +124,8 @@ export class ConfluenceSpec {
   private readonly operations: SpecOperation[] = [];
   private readonly validators = new Map<string, ValidateFunction>();
 
-  private constructor(dir: string) {
-    const v2 = readSpec(dir, SPEC_FILES.v2);
-    const v1 = readSpec(dir, SPEC_FILES.v1);
+  private constructor(contract: Contract) {
+    const { v1, v2 } = structuredClone(contract);
     patchQuirks(v2);
     absolutiseRefs(v2, SPEC_FILES.v2);
     absolutiseRefs(v1, SPEC_FILES.v1);
@@ -129,18 +134,20 @@ export class ConfluenceSpec {
     addFormats(this.ajv);
     this.ajv.addSchema(v2, SPEC_FILES.v2);
     this.ajv.addSchema(v1, SPEC_FILES.v1);
-    this.index('v2', v2, '/wiki/api/v2');
-    this.index('v1', v1, '');
+    this.index('v2', v2);
+    this.index('v1', v1);
+    for (const route of contract.otherOperations) {
+      const [method = '', template = ''] = route.split(' ');
+      const api = template.startsWith(`${API_PREFIX.v2}/`) ? 'v2' : 'v1';
+      this.operations.push({ api, method, template, segments: template.split('/'), parameters: [] });
+    }
   }
 
-  private index(api: 'v1' | 'v2', doc: Json, prefix: string): void {
-    for (const [key, item] of Object.entries(doc.paths as Record<string, Json>)) {
-      const shared = (item.parameters as Parameter[] | undefined) ?? [];
-      for (const method of HTTP_METHODS) {
-        const operation = item[method] as Operation | undefined;
-        if (!operation) continue;
-        const template = `${prefix}${key}`;
-        const parameters = [...shared, ...(operation.parameters ?? [])].map((p) => this.resolve(api, p as Json) as unknown as Parameter);
+  private index(api: 'v1' | 'v2', doc: Json): void {
+    for (const [key, item] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const template = `${API_PREFIX[api]}${key}`;
+        const parameters = (operation.parameters ?? []).map((p) => this.resolve(api, p as Json) as unknown as Parameter);
         this.operations.push({ api, method: method.toUpperCase(), template, segments: template.split('/'), operation, parameters });
       }
     }
@@ -175,21 +182,32 @@ export class ConfluenceSpec {
     return best && { op: best.op, pathParams: best.pathParams };
   }
 
+  /** The operation the contract describes in full (the stand-in implements it), if any. */
+  private described(method: string, pathname: string): { op: DescribedOperation; pathParams: Record<string, string> } | undefined {
+    const found = this.find(method, pathname);
+    return found?.op.operation ? { op: found.op as DescribedOperation, pathParams: found.pathParams } : undefined;
+  }
+
   match(method: string, pathname: string): MatchedOperation | undefined {
     const found = this.find(method, pathname);
-    return found && { api: found.op.api, operationId: found.op.operation.operationId, template: found.op.template, pathParams: found.pathParams };
+    return found && { api: found.op.api, operationId: found.op.operation?.operationId, template: found.op.template, pathParams: found.pathParams };
   }
 
   /**
-   * The scopes that grant a call, as alternatives (one per `x-atlassian-oauth2-scopes` entry, as the
-   * spec lists them); `undefined` for a route the spec does not have.
+   * The scopes that grant a call, as alternatives (one per entry of Atlassian's
+   * `x-atlassian-oauth2-scopes`, which the contract keeps as `security`); `undefined` for a route the
+   * contract does not describe.
    */
   requiredScopes(method: string, pathWithQuery: string): string[][] | undefined {
-    const found = this.find(method, new URL(pathWithQuery, 'http://stand-in').pathname);
+    const found = this.described(method, new URL(pathWithQuery, 'http://stand-in').pathname);
     if (!found) return undefined;
-    const listed = found.op.operation['x-atlassian-oauth2-scopes'];
-    if (listed) return listed.map((entry) => [...entry.scopes]);
     return (found.op.operation.security ?? []).flatMap((s) => (s.oAuthDefinitions ? [[...s.oAuthDefinitions]] : []));
+  }
+
+  private unknown(method: string, pathname: string): string {
+    return this.find(method, pathname)
+      ? 'the Confluence contract names this operation but does not describe it: add its route to the stand-in and run npm run confluence-contract'
+      : 'no operation in the Confluence specs has this method and path';
   }
 
   private validator(key: string, schema: Schema): ValidateFunction {
@@ -208,7 +226,7 @@ export class ConfluenceSpec {
   }
 
   /** Query string values typed as their schemas say (numbers, booleans, comma-separated arrays). */
-  private typedQuery(op: SpecOperation, query: URLSearchParams): { values: Json; problems: string[] } {
+  private typedQuery(op: DescribedOperation, query: URLSearchParams): { values: Json; problems: string[] } {
     const values: Json = {};
     const problems: string[] = [];
     for (const name of new Set(query.keys())) {
@@ -235,7 +253,7 @@ export class ConfluenceSpec {
     return { values, problems };
   }
 
-  private parametersSchema(op: SpecOperation, where: 'path' | 'query'): Schema {
+  private parametersSchema(op: DescribedOperation, where: 'path' | 'query'): Schema {
     const params = op.parameters.filter((p) => p.in === where);
     return {
       type: 'object',
@@ -244,7 +262,7 @@ export class ConfluenceSpec {
     };
   }
 
-  private requestBodySchema(op: SpecOperation): { schema?: Schema; required: boolean } | undefined {
+  private requestBodySchema(op: DescribedOperation): { schema?: Schema; required: boolean } | undefined {
     if (!op.operation.requestBody) return undefined;
     const body = this.resolve(op.api, op.operation.requestBody);
     const content = body.content as Record<string, { schema?: Schema }> | undefined;
@@ -257,9 +275,9 @@ export class ConfluenceSpec {
    */
   validateRequest(method: string, pathWithQuery: string, body: unknown): { query: Json; violations: SpecViolation[] } {
     const url = new URL(pathWithQuery, 'http://stand-in');
-    const found = this.find(method, url.pathname);
+    const found = this.described(method, url.pathname);
     const violation = (message: string, operationId?: string): SpecViolation => ({ direction: 'request', method, path: pathWithQuery, operationId, message });
-    if (!found) return { query: {}, violations: [violation('no operation in the Confluence specs has this method and path')] };
+    if (!found) return { query: {}, violations: [violation(this.unknown(method, url.pathname))] };
     const { op, pathParams } = found;
     const id = op.operation.operationId;
     const key = `${op.api}:${id}`;
@@ -288,9 +306,10 @@ export class ConfluenceSpec {
 
   /** Checks a response's status and JSON body (the raw body text) against the operation. */
   validateResponse(method: string, pathWithQuery: string, status: number, body: string): SpecViolation[] {
-    const found = this.find(method, new URL(pathWithQuery, 'http://stand-in').pathname);
+    const { pathname } = new URL(pathWithQuery, 'http://stand-in');
+    const found = this.described(method, pathname);
     const violation = (message: string, operationId?: string): SpecViolation => ({ direction: 'response', method, path: pathWithQuery, operationId, status, message });
-    if (!found) return [violation('no operation in the Confluence specs has this method and path')];
+    if (!found) return [violation(this.unknown(method, pathname))];
     const { op } = found;
     const id = op.operation.operationId;
     const documented = op.operation.responses[String(status)];

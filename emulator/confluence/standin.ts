@@ -1,12 +1,13 @@
 /**
  * The Confluence Cloud stand-in: answers the Product interface as Confluence's REST API would, for the
- * routes the app uses, and checks every request and response against Atlassian's OpenAPI specs.
+ * routes the app uses, and checks every request and response against the Confluence contract derived
+ * from Atlassian's OpenAPI specs (contract.json).
  */
 import type { Product, ProductRequest, ProductResponse } from '../product';
 import { ApiError, v1ErrorBody, v2ErrorBody } from './errors';
 import { FaultQueue, type Fault } from './faults';
 import { completeState, type ConfluenceState, type SpaceOperation } from './model';
-import { ConfluenceSpec, DEFAULT_SPEC_DIR, SpecViolationError, type SpecViolation } from './openapi';
+import { ConfluenceSpec, SpecViolationError, type SpecViolation } from './openapi';
 import { actorFor } from './permissions';
 import type { RouteResult } from './routes/context';
 import { ROUTES } from './routes';
@@ -24,8 +25,6 @@ export interface ConfluenceStandInOptions {
   clock?: () => Date;
   /** Throw a SpecViolationError on any spec mismatch (default true); otherwise only record it. */
   strict?: boolean;
-  /** Folder holding confluence-v2.json and confluence-v1.json; ../shared/confluence-openapi by default. */
-  specDir?: string;
   /** Site URL; responses carry `<siteUrl>/wiki` as their base link. */
   siteUrl?: string;
 }
@@ -42,7 +41,7 @@ export class ConfluenceStandIn implements Product {
   private readonly base: string;
 
   constructor(private readonly options: ConfluenceStandInOptions = {}) {
-    this.spec = ConfluenceSpec.load(options.specDir ?? DEFAULT_SPEC_DIR);
+    this.spec = ConfluenceSpec.load();
     this.state = completeState(structuredClone(options.state ?? seedState()));
     this.strict = options.strict ?? true;
     this.base = `${(options.siteUrl ?? 'https://stand-in.atlassian.net').replace(/\/$/, '')}/wiki`;
@@ -89,6 +88,8 @@ export class ConfluenceStandIn implements Product {
       this.report(this.spec.validateRequest(method, request.path, undefined).violations);
       return notImplemented();
     }
+    // A real Confluence route the contract only names: the stand-in does not implement it.
+    if (matched.operationId === undefined) return notImplemented();
     if (request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES) {
       return this.checked(method, request.path, fail(413, 'The request body is larger than 5 MB'));
     }

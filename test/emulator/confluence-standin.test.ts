@@ -368,8 +368,13 @@ describe('spec validation', () => {
     expect(confluence.requiredScopes('GET', '/wiki/api/v2/no-such-thing')).toBeUndefined();
   });
 
-  it('says where the specs are expected when they are missing', () => {
-    expect(() => new ConfluenceStandIn({ specDir: '/nonexistent/specs' })).toThrow(/\/nonexistent\/specs\/confluence-v2\.json.*\.\.\/shared\/confluence-openapi/s);
+  it('says how to regenerate the contract when it is missing', () => {
+    expect(() => ConfluenceSpec.load('/nonexistent/contract.json')).toThrow(/\/nonexistent\/contract\.json.*npm run confluence-contract/s);
+  });
+
+  it('names, without describing, a real route the stand-in does not implement', () => {
+    expect(spec.match('GET', '/wiki/api/v2/blogposts')).toEqual({ api: 'v2', operationId: undefined, template: '/wiki/api/v2/blogposts', pathParams: {} });
+    expect(spec.validateRequest('GET', '/wiki/api/v2/blogposts', undefined).violations[0]!.message).toMatch(/npm run confluence-contract/);
   });
 });
 

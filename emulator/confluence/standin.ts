@@ -70,6 +70,14 @@ export class ConfluenceStandIn implements Product {
     this.options.onChange?.(structuredClone(this.state));
   }
 
+  /** What a page's editor does in Confluence's own UI: restrict who may view and edit it (`[]` lifts a restriction). */
+  setPageRestrictions(pageId: string, restrictions: { read: string[]; update: string[] }): void {
+    const page = this.state.pages[pageId];
+    if (!page) throw new Error(`No page ${pageId}`);
+    page.restrictions = { read: [...restrictions.read], update: [...restrictions.update] };
+    this.options.onChange?.(structuredClone(this.state));
+  }
+
   requiredScopes(method: string, path: string): string[][] | undefined {
     return this.spec.requiredScopes(method, path);
   }

@@ -76,6 +76,19 @@ describe('the restricted page', () => {
   });
 });
 
+describe('pages by id, the trash included', () => {
+  it('finds trashed pages for space admins only, and only when asked for them', async () => {
+    const confluence = standIn();
+    expect((await call(confluence, 'alice', 'DELETE', `/wiki/api/v2/pages/${P.releaseNotes.id}`)).status).toBe(204);
+    const ids = `id=${P.releaseNotes.id},${P.installation.id},${P.aliceNotes.id}`;
+    const seen = async (who: Who, query: string) =>
+      (await call(confluence, who, 'GET', `/wiki/api/v2/pages?${query}`)).json.results.map((p: { id: string; status: string }) => `${p.id} ${p.status}`);
+    expect(await seen('alice', ids)).toEqual([`${P.installation.id} current`, `${P.aliceNotes.id} current`]);
+    expect(await seen('alice', `${ids}&status=current,trashed`)).toEqual([`${P.installation.id} current`, `${P.releaseNotes.id} trashed`, `${P.aliceNotes.id} current`]);
+    expect(await seen('bob', `${ids}&status=current,trashed`)).toEqual([`${P.installation.id} current`]);
+  });
+});
+
 describe('permitted operations', () => {
   const confluence = standIn();
   const operations = async (who: Who, path: string) => {

@@ -62,6 +62,21 @@ export interface AuditEvent {
   userAgent: string | null;
 }
 
+/**
+ * A page an audit event names, as the viewing user finds it in Confluence: by title with a link, deleted
+ * (in the trash, or gone after a token deleted it), or restricted (hidden from them, or never there).
+ */
+export type PageSighting =
+  | { state: 'visible'; title: string; url: string }
+  | { state: 'deleted'; title: string | null }
+  | { state: 'restricted' };
+
+/** A page of audit events with the pages they name. */
+export interface AuditPage extends Page<AuditEvent> {
+  /** By page id; null when Confluence could not be asked, so only ids can be shown. */
+  pages: Record<string, PageSighting> | null;
+}
+
 export interface Policy {
   maxLifetimeDays: number;
   maxTokensPerUser: number;
@@ -116,7 +131,7 @@ export type ResolverDefinitions = {
   getGatewayInfo: () => Result<{ url: string }>;
   listSpaceTokens: (input: { spaceKey: string; cursor?: string }) => Result<{ tokens: ManagedTokenInfo[]; cursor: string | null }>;
   revokeSpaceAccess: (input: { spaceKey: string; tokenId: string }) => Result<{ token: ManagedTokenInfo }>;
-  listAudit: (input: AuditQuery) => Result<Page<AuditEvent>>;
+  listAudit: (input: AuditQuery) => Result<AuditPage>;
   getPolicy: () => Result<{ policy: Policy }>;
   setPolicy: (input: Policy) => Result<{ policy: Policy }>;
   listAllTokens: (input: { cursor?: string }) => Result<Page<ManagedTokenInfo>>;

@@ -1,5 +1,14 @@
 import type { Operation, VisibleSpace } from '../contract/resolvers';
 
+/** A page as the signed-in user finds it: current (or archived) or in the trash, with its address in Confluence. */
+export interface FoundPage {
+  id: string;
+  title: string;
+  status: 'current' | 'archived' | 'trashed';
+  /** Absolute URL of the page in Confluence's own UI. */
+  url: string;
+}
+
 /** Confluence as the signed-in user of a resolver call. */
 export interface UserConfluence {
   spacesByKeys(keys: string[]): Promise<VisibleSpace[]>;
@@ -8,7 +17,15 @@ export interface UserConfluence {
   spaceRights(spaceId: string): Promise<{ operations: Set<Operation>; administer: boolean }>;
   isSiteAdmin(): Promise<boolean>;
   displayNames(accountIds: string[]): Promise<Map<string, string>>;
+  /**
+   * The pages among `ids` (at most MAX_PAGE_IDS numeric ids) the user can see, the trash included, in one
+   * call. Pages missing from the answer are restricted from the user or no longer exist.
+   */
+  findPages(ids: string[]): Promise<FoundPage[]>;
 }
+
+/** Confluence's `GET /wiki/api/v2/pages` takes at most this many ids (and answers as many per page). */
+export const MAX_PAGE_IDS = 250;
 
 /** A Confluence answer passed back to a gateway client largely as it is. */
 export interface UpstreamResponse {

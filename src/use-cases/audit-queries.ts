@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditQuery, Page } from '../contract/resolvers';
+import type { AuditPage, AuditQuery } from '../contract/resolvers';
 import { toAuditEvent } from '../core/audit';
 import { AppError } from '../core/errors';
 import { asRecord } from '../core/input';
@@ -7,6 +7,7 @@ import type { AuditFilter, AuditIndex } from '../ports/audit-log';
 import { requireSpaceAdmin } from './admin-access';
 import type { Actor, Deps } from './deps';
 import { findToken } from './own-tokens';
+import { sightPages } from './page-sightings';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 100;
@@ -33,9 +34,9 @@ function parseLimit(limit: unknown): number {
 
 /**
  * Newest first. A space's events for its admins (and site admins); one token's events for its owner
- * (and site admins); otherwise the caller's own tokens' events.
+ * (and site admins); otherwise the caller's own tokens' events. With the pages they name, as the caller sees them.
  */
-export async function listAudit(deps: Deps, actor: Actor, input: unknown): Promise<Page<AuditEvent>> {
+export async function listAudit(deps: Deps, actor: Actor, input: unknown): Promise<AuditPage> {
   const query = asRecord(input) as AuditQuery;
   const filter = parseFilter(query);
   const limit = parseLimit(query.limit);
@@ -54,5 +55,5 @@ export async function listAudit(deps: Deps, actor: Actor, input: unknown): Promi
   }
   const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
   const page = await deps.audit.list(index, filter, cursor, limit);
-  return { items: page.items.map(toAuditEvent), cursor: page.cursor };
+  return { items: page.items.map(toAuditEvent), cursor: page.cursor, pages: await sightPages(actor, page.items) };
 }

@@ -34,8 +34,8 @@ it("lets alice, admin of DOCS, see bob's token and what it did there, and take D
   // Newest first: bob's script read back the page it had created.
   const columns = async (row: Locator) => (await row.getByRole('cell').allTextContents()).slice(1, 6);
   expect(await Promise.all((await audit.all()).map(columns))).toEqual([
-    [`${label}Bob Brown`, 'Read (GET)', created.json.id, 'OK', '200'],
-    [`${label}Bob Brown`, 'Create (POST)', created.json.id, 'OK', '200'],
+    [`${label}Bob Brown`, 'Read (GET)', `Sync reportID ${created.json.id}`, 'OK', '200'],
+    [`${label}Bob Brown`, 'Create (POST)', `Sync reportID ${created.json.id}`, 'OK', '200'],
   ]);
 
   await frame.getByRole('button', { name: `Revoke access to this space for ${label} (Bob Brown)` }).click();
@@ -48,6 +48,39 @@ it("lets alice, admin of DOCS, see bob's token and what it did there, and take D
   const refused = await gateway(server, bobsToken, 'GET', '/wiki/api/v2/spaces/10001/pages');
   expect([refused.status, refused.json.errors[0].code]).toEqual([403, 'SPACE_NOT_GRANTED']);
   expect((await gateway(server, bobsToken, 'GET', '/wiki/api/v2/spaces/10002/pages')).status).toBe(200);
+});
+
+it('names the pages of the audit log as alice sees them: linked titles, a restricted page, a deleted page', async () => {
+  const { server } = browser.session;
+  const alices = (await invoke(server, 'alice', 'createToken', { label: 'Archiver', spaceKeys: ['DOCS'], operations: ['read', 'create', 'delete'], expiresInDays: 30 })).json.token;
+  const bobs = (await invoke(server, 'bob', 'createToken', { label: 'Planner', spaceKeys: ['DOCS'], operations: ['read', 'create'], expiresInDays: 30 })).json.token;
+  const page = (title: string) => ({ spaceId: '10001', status: 'current', title, body: { representation: 'storage', value: '<p>x</p>' } });
+  expect((await gateway(server, alices, 'GET', '/wiki/api/v2/pages/20004')).status).toBe(200);
+  const old = (await gateway(server, alices, 'POST', '/wiki/api/v2/pages', page('Old notes'))).json;
+  expect((await gateway(server, alices, 'DELETE', `/wiki/api/v2/pages/${old.id}`)).status).toBe(204);
+  const plans = (await gateway(server, bobs, 'POST', '/wiki/api/v2/pages', page("Bob's plans"))).json;
+  // Bob restricts his page in Confluence: alice, though admin of DOCS, can no longer see it.
+  server.app.confluence.setPageRestrictions(plans.id, { read: ['bob'], update: ['bob'] });
+
+  const frame = await openModule(browser.page, server, { module: 'api-token-usage', user: 'alice', space: 'DOCS' });
+  const log = frame.getByRole('table', { name: 'Audit events, newest first' });
+  const pageOf = (token: string, operation: string) =>
+    log.getByRole('row').filter({ hasText: token }).filter({ hasText: operation }).locator('[data-testid^="audit-page-"]');
+
+  const releaseNotes = pageOf('Archiver', 'Read (GET)').getByRole('link', { name: 'Release Notes' });
+  await releaseNotes.waitFor();
+  const href = await releaseNotes.getAttribute('href');
+  expect(href).toMatch(new RegExp(`^${server.url}/wiki/spaces/DOCS/pages/20004/`));
+  // The frame may not navigate away: the link opens the page in a new tab, through the bridge's router.
+  const [opened] = await Promise.all([browser.context.waitForEvent('page'), releaseNotes.click()]);
+  expect(opened.url()).toBe(href);
+  await opened.close();
+  expect(await pageOf('Planner', 'Create (POST)').textContent()).toBe(`Restricted pageID ${plans.id}`);
+  for (const operation of ['Create (POST)', 'Delete (DELETE)']) {
+    const deleted = pageOf('Archiver', operation);
+    expect([await deleted.getAttribute('data-page-state'), await deleted.textContent()]).toEqual(['deleted', `Old notes DeletedID ${old.id}`]);
+    expect(await deleted.getByRole('link').count()).toBe(0);
+  }
 });
 
 it('tells bob, who is no admin of DOCS, that only space admins see its token usage', async () => {

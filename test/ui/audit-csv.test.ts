@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../src/contract/resolvers';
+import type { NamedEvent } from '../../static/space-usage/src/page-names';
 import { auditCsv, csvField, type TokenNames } from '../../static/space-usage/src/audit-csv';
 
 const event: AuditEvent = {
@@ -45,15 +46,27 @@ describe('auditCsv', () => {
   const tokens = new Map<string, TokenNames>([['t1', { label: 'Nightly, export', owner: { accountId: 'acc-1', displayName: 'Ada' } }]]);
 
   it('writes a header and one CRLF-terminated line per event, naming known tokens', () => {
-    const lines = auditCsv([event, { ...event, id: 'e2', tokenId: 'gone', userAgent: null }], tokens).split('\r\n');
+    const named: NamedEvent = { ...event, page: { state: 'visible', title: '=Plan, "Q3"', url: 'https://x.atlassian.net/wiki/spaces/DOCS/pages/42' } };
+    const lines = auditCsv([named, { ...event, id: 'e2', tokenId: 'gone', userAgent: null, page: { state: 'restricted' } }], tokens).split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(
-      'Time (UTC),Token ID,Token label,Owner,Owner account ID,Space,Operation,Method,Page ID,HTTP status,Outcome,Error code,Client IP,User agent,Event ID',
+      'Time (UTC),Token ID,Token label,Owner,Owner account ID,Space,Operation,Method,Page ID,Page title,Page state,HTTP status,Outcome,Error code,Client IP,User agent,Event ID',
     );
     expect(lines[1]).toBe(
-      '2026-11-23T10:00:00.000Z,t1,"Nightly, export",Ada,acc-1,DOCS,update,PUT,42,403,denied,OPERATION_NOT_GRANTED,203.0.113.7,curl/8.5,e1',
+      `2026-11-23T10:00:00.000Z,t1,"Nightly, export",Ada,acc-1,DOCS,update,PUT,42,"'=Plan, ""Q3""",visible,403,denied,OPERATION_NOT_GRANTED,203.0.113.7,curl/8.5,e1`,
     );
-    expect(lines[2]).toBe('2026-11-23T10:00:00.000Z,gone,,,acc-1,DOCS,update,PUT,42,403,denied,OPERATION_NOT_GRANTED,203.0.113.7,,e2');
+    expect(lines[2]).toBe('2026-11-23T10:00:00.000Z,gone,,,acc-1,DOCS,update,PUT,42,,restricted,403,denied,OPERATION_NOT_GRANTED,203.0.113.7,,e2');
     expect(lines[3]).toBe('');
+  });
+
+  it('names deleted pages by the title the admin could still see, and leaves the title empty when unknown', () => {
+    const rows = [
+      { ...event, page: { state: 'deleted', title: 'Old plan' } },
+      { ...event, page: { state: 'deleted', title: null } },
+      { ...event, page: { state: 'unknown' } },
+      { ...event, pageId: null },
+    ] as NamedEvent[];
+    const pageFields = auditCsv(rows, tokens).split('\r\n').slice(1, 5).map((line) => line.split(',').slice(9, 12).join(',')); // after the label's comma
+    expect(pageFields).toEqual(['42,Old plan,deleted', '42,,deleted', '42,,', ',,']);
   });
 });

@@ -1,11 +1,15 @@
 import api, { route } from '@forge/api';
 import type { Operation, VisibleSpace } from '../../contract/resolvers';
-import type { UserConfluence } from '../../ports/confluence';
+import { MAX_PAGE_IDS, type FoundPage, type UserConfluence } from '../../ports/confluence';
 import { expectJson } from './upstream';
 
 interface SpacesPage {
   results: VisibleSpace[];
   _links?: { next?: string };
+}
+interface PagesPage {
+  results: Array<{ id: string; title: string; status: string; _links?: { webui?: string } }>;
+  _links?: { base?: string };
 }
 interface OperationsResponse {
   operations?: Array<{ operation?: string; targetType?: string }>;
@@ -15,6 +19,9 @@ const HEADERS = { Accept: 'application/json' };
 /** Enough for a picker; a site with more visible spaces shows the first ones. */
 const MAX_SPACE_PAGES = 4;
 const PAGE_OPERATIONS: Operation[] = ['create', 'update', 'delete'];
+
+/** Statuses an admin's lookup asks for: the trash too, so a deleted page is told apart from one they cannot see. */
+const LOOKUP_STATUSES = ['current', 'archived', 'trashed'];
 
 const visible = ({ id, key, name }: VisibleSpace): VisibleSpace => ({ id: String(id), key, name });
 
@@ -70,6 +77,17 @@ export function userConfluence(): UserConfluence {
       });
       const { results = [] } = await expectJson<{ results?: Array<{ accountId?: string; displayName?: string }> }>(response, 'look up users');
       return new Map(results.filter((user) => user.accountId && user.displayName).map((user) => [user.accountId!, user.displayName!]));
+    },
+
+    async findPages(ids) {
+      if (ids.length === 0) return [];
+      if (ids.length > MAX_PAGE_IDS) throw new Error(`findPages takes at most ${MAX_PAGE_IDS} ids`);
+      const query = new URLSearchParams({ id: ids.join(','), status: LOOKUP_STATUSES.join(','), limit: String(MAX_PAGE_IDS) });
+      const page = await expectJson<PagesPage>(await user.requestConfluence(route`/wiki/api/v2/pages?${query}`, { headers: HEADERS }), 'look up pages');
+      const base = page._links?.base ?? '';
+      return page.results
+        .filter((found): found is PagesPage['results'][number] & { status: FoundPage['status'] } => LOOKUP_STATUSES.includes(found.status))
+        .map((found) => ({ id: String(found.id), title: found.title, status: found.status, url: `${base}${found._links?.webui ?? `/pages/${found.id}`}` }));
     },
   };
 }

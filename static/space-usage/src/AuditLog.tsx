@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { Label } from '@atlaskit/form';
 import Select from '@atlaskit/select';
-import type { AuditEvent, AuditOutcome, Operation } from '../../../src/contract/resolvers';
+import type { AuditOutcome, Operation } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
 import { formatDateTime, pluralize } from '../../common/format';
 import { PagedListView } from '../../common/PagedListView';
@@ -11,6 +11,8 @@ import { usePagedList } from '../../common/usePagedList';
 import { auditCsv, type TokenNames } from './audit-csv';
 import { downloadText } from './download';
 import { OUTCOME_LABELS, OutcomeLozenge } from './OutcomeLozenge';
+import { nameEvents, settleDeleted, type NamedEvent } from './page-names';
+import { PageCell } from './PageCell';
 
 const PAGE_SIZE = 50;
 const ANY = '';
@@ -73,18 +75,19 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
   const [operation, setOperation] = useState<AuditOperation | typeof ANY>(ANY);
   const [outcome, setOutcome] = useState<AuditOutcome | typeof ANY>(ANY);
 
-  const events = usePagedList(
-    (cursor?: string) =>
-      callResolver('listAudit', {
-        spaceKey,
-        tokenId: tokenId || undefined,
-        operation: operation || undefined,
-        outcome: outcome || undefined,
-        cursor,
-        limit: PAGE_SIZE,
-      }),
-    [spaceKey, tokenId, operation, outcome],
-  );
+  const events = usePagedList(async (cursor?: string) => {
+    const answer = await callResolver('listAudit', {
+      spaceKey,
+      tokenId: tokenId || undefined,
+      operation: operation || undefined,
+      outcome: outcome || undefined,
+      cursor,
+      limit: PAGE_SIZE,
+    });
+    return { items: nameEvents(answer), cursor: answer.cursor };
+  }, [spaceKey, tokenId, operation, outcome]);
+  const named = useMemo(() => settleDeleted(events.items), [events.items]);
+  const titlesMissing = named.some((event) => event.page?.state === 'unknown');
 
   const tokenOptions: Option<string>[] = useMemo(
     () => [
@@ -96,10 +99,10 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
 
   function exportCsv() {
     const date = new Date().toISOString().slice(0, 10);
-    downloadText(`api-token-audit-${spaceKey}-${date}.csv`, auditCsv(events.items, tokens), 'text/csv;charset=utf-8');
+    downloadText(`api-token-audit-${spaceKey}-${date}.csv`, auditCsv(named, tokens), 'text/csv;charset=utf-8');
   }
 
-  const rows = events.items.map((event: AuditEvent) => {
+  const rows = named.map((event: NamedEvent) => {
     const token = tokens.get(event.tokenId);
     return {
       key: event.id,
@@ -117,7 +120,14 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
           ),
         },
         { content: `${describeOperation(event.operation)} (${event.method})` },
-        { content: event.pageId ?? '—' },
+        {
+          content:
+            event.pageId !== null && event.page ? (
+              <PageCell pageId={event.pageId} page={event.page} testId={`audit-page-${event.id}`} />
+            ) : (
+              '—'
+            ),
+        },
         { content: <OutcomeLozenge outcome={event.outcome} testId={`audit-outcome-${event.id}`} /> },
         { content: event.status },
         { content: event.code ? <span className="mono">{event.code}</span> : '—' },
@@ -171,6 +181,12 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
           {events.isLoading ? '' : `${pluralize(events.items.length, 'event')} loaded${events.hasMore ? ', more available' : ''}.`}
         </span>
       </div>
+
+      {titlesMissing && (
+        <p className="subtle" data-testid="audit-titles-missing">
+          Confluence did not answer when asked for page titles, so some pages show by ID only.
+        </p>
+      )}
 
       <PagedListView
         list={events}

@@ -104,7 +104,11 @@ function SpaceUsage({ spaceKey }: { spaceKey: string }) {
         </PagedListView>
       </Section>
 
-      <Section id="audit-log" title="Audit log" description="Every request a token made in this space through the gateway.">
+      <Section
+        id="audit-log"
+        title="Audit log"
+        description="Every request a token made in this space through the gateway. Pages show as you see them in Confluence: one you cannot see shows as a restricted page."
+      >
         <AuditLog spaceKey={spaceKey} tokens={tokenNames} />
       </Section>
 

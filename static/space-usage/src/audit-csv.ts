@@ -1,4 +1,5 @@
-import type { AuditEvent, UserRef } from '../../../src/contract/resolvers';
+import type { UserRef } from '../../../src/contract/resolvers';
+import { pageTitle, type NamedEvent } from './page-names';
 
 /** What the page knows about a token beyond its id, for readable exports. */
 export interface TokenNames {
@@ -8,7 +9,7 @@ export interface TokenNames {
 
 type CellValue = string | number | null;
 
-const COLUMNS: { header: string; value: (event: AuditEvent, token: TokenNames | undefined) => CellValue }[] = [
+const COLUMNS: { header: string; value: (event: NamedEvent, token: TokenNames | undefined) => CellValue }[] = [
   { header: 'Time (UTC)', value: (event) => event.at },
   { header: 'Token ID', value: (event) => event.tokenId },
   { header: 'Token label', value: (_event, token) => token?.label ?? null },
@@ -18,6 +19,9 @@ const COLUMNS: { header: string; value: (event: AuditEvent, token: TokenNames | 
   { header: 'Operation', value: (event) => event.operation },
   { header: 'Method', value: (event) => event.method },
   { header: 'Page ID', value: (event) => event.pageId },
+  { header: 'Page title', value: (event) => pageTitle(event.page) },
+  // visible, restricted or deleted, as the exporting admin sees the page; empty when Confluence could not be asked.
+  { header: 'Page state', value: (event) => (event.page && event.page.state !== 'unknown' ? event.page.state : null) },
   { header: 'HTTP status', value: (event) => event.status },
   { header: 'Outcome', value: (event) => event.outcome },
   { header: 'Error code', value: (event) => event.code },
@@ -36,7 +40,7 @@ export function csvField(value: CellValue): string {
 }
 
 /** The events as CSV with a header row, lines ending in CRLF. */
-export function auditCsv(events: readonly AuditEvent[], tokens: ReadonlyMap<string, TokenNames>): string {
+export function auditCsv(events: readonly NamedEvent[], tokens: ReadonlyMap<string, TokenNames>): string {
   const lines = [
     COLUMNS.map((column) => csvField(column.header)),
     ...events.map((event) => COLUMNS.map((column) => csvField(column.value(event, tokens.get(event.tokenId))))),

@@ -1,5 +1,31 @@
 import { fileURLToPath } from 'node:url';
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
+
+/**
+ * Atlaskit's feature-flag client wraps Statsig's SDK, which a Forge app never initialises; a small module
+ * with the same interface answers as the uninitialised client does (every gate off). See its comment.
+ */
+const FEATURE_GATES_OFF = fileURLToPath(new URL('./aliases/feature-gates-off.ts', import.meta.url));
+
+/**
+ * Fails the build when anything reaches Statsig's SDK by another way than the aliased entry, e.g. a new
+ * Atlaskit component importing the client's root: an alias for that entry belongs next to the one above.
+ */
+function noStatsig(): Plugin {
+  return {
+    name: 'no-statsig',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source.startsWith('@statsig/')) {
+        this.error(
+          `${importer ?? 'An entry'} imports ${source}, Statsig's SDK (unused here, about 27 KB gzip per page): ` +
+            'alias the feature-gate entry that leads to it in static/common/vite-config.mts.',
+        );
+      }
+      return null;
+    },
+  };
+}
 
 /**
  * The build of one Custom UI module: sources in static/<module>, output in static/<module>/build.
@@ -11,11 +37,15 @@ export function customUiConfig(moduleDir: URL): UserConfig {
     base: './',
     // No React plugin: Vite's own oxc transform compiles TSX with the automatic JSX runtime.
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    resolve: {
+      alias: [{ find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/, replacement: FEATURE_GATES_OFF }],
+    },
+    plugins: [noStatsig()],
     build: {
       outDir: 'build',
       emptyOutDir: true,
       target: 'es2022',
-      // Atlaskit is large by nature; scripts/build-ui.mjs reports the real gzip sizes instead.
+      // Atlaskit is large by nature; the first-load budget (test/browser/first-load.test.ts) is the real limit.
       chunkSizeWarningLimit: 1024,
     },
   };

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { gateway, invoke } from '../server/http-client';
 import { openModule, useBrowser } from './browser-session';
@@ -89,4 +90,25 @@ it('tells bob, who is no admin of DOCS, that only space admins see its token usa
   await forbidden.waitFor();
   expect(await forbidden.getByRole('heading').textContent()).toBe('Only space admins can see this');
   expect(await frame.getByRole('table').count()).toBe(0);
+});
+
+it('exports the loaded audit events as CSV, its code fetched only when asked for', async () => {
+  const { server } = browser.session;
+  const issued = await invoke(server, 'alice', 'createToken', { label: 'Exporter', spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 7 });
+  expect((await gateway(server, issued.json.token, 'GET', '/wiki/api/v2/spaces/10001/pages')).status).toBe(200);
+  const scripts: string[] = [];
+  browser.page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+
+  const frame = await openModule(browser.page, server, { module: 'api-token-usage', user: 'alice', space: 'DOCS' });
+  await frame.getByTestId('audit-count').filter({ hasText: 'events loaded.' }).waitFor();
+  const before = scripts.length;
+  const [download] = await Promise.all([
+    browser.page.waitForEvent('download'),
+    frame.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(scripts.length).toBeGreaterThan(before);
+  expect(download.suggestedFilename()).toMatch(/^api-token-audit-DOCS-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = (await readFile(await download.path(), 'utf8')).split('\r\n');
+  expect(lines[0]).toMatch(/^\uFEFFTime \(UTC\),Token ID,Token label,Owner,/);
+  expect(lines.filter((line) => line.includes(',Exporter,Alice'))).toHaveLength(1);
 });

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { ModalTransition } from '@atlaskit/modal-dialog';
 import type { ManagedTokenInfo } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
-import { ConfirmDialog } from '../../common/ConfirmDialog';
+import { ConfirmDialog, ModalTransition } from '../../common/dialogs';
 import { ErrorMessage } from '../../common/ErrorMessage';
 import { PageLayout, Section } from '../../common/Layout';
 import { Loading } from '../../common/Loading';

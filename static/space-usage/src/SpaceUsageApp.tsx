@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
-import { ModalTransition } from '@atlaskit/modal-dialog';
 import SectionMessage from '@atlaskit/section-message';
 import { view } from '@forge/bridge';
 import type { ManagedTokenInfo } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
-import { ConfirmDialog } from '../../common/ConfirmDialog';
+import { ConfirmDialog, ModalTransition } from '../../common/dialogs';
 import { ErrorMessage } from '../../common/ErrorMessage';
 import { PageLayout, Section } from '../../common/Layout';
 import { Loading } from '../../common/Loading';

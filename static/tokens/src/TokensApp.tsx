@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
-import { ModalTransition } from '@atlaskit/modal-dialog';
 import SectionMessage from '@atlaskit/section-message';
 import type { TokenInfo } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
-import { ConfirmDialog } from '../../common/ConfirmDialog';
+import { ConfirmDialog, lazyNamed, ModalTransition } from '../../common/dialogs';
 import { ErrorMessage } from '../../common/ErrorMessage';
 import { pluralize } from '../../common/format';
 import { PageLayout, Section } from '../../common/Layout';
 import { Loading } from '../../common/Loading';
 import { useLoad } from '../../common/useLoad';
 import { CreateTokenForm, type CreatedToken } from './CreateTokenForm';
-import { NewTokenDialog } from './NewTokenDialog';
 import { TokenTable } from './TokenTable';
+
+/** Shown once a token is created: loaded then, with the other dialogs (see common/dialogs). */
+const NewTokenDialog = lazyNamed(() => import('./NewTokenDialog'), 'NewTokenDialog');
 
 type Confirmation = { kind: 'revoke'; token: TokenInfo } | { kind: 'revokeAll'; activeCount: number };
 

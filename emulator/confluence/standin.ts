@@ -3,6 +3,7 @@
  * routes the app uses, and checks every request and response against the Confluence contract derived
  * from Atlassian's OpenAPI specs (contract.json).
  */
+import { randomBytes } from 'node:crypto';
 import type { Product, ProductRequest, ProductResponse } from '../product';
 import { ApiError, v1ErrorBody, v2ErrorBody } from './errors';
 import { FaultQueue, type Fault } from './faults';
@@ -82,7 +83,16 @@ export class ConfluenceStandIn implements Product {
     return this.spec.requiredScopes(method, path);
   }
 
+  /**
+   * Every answer carries the tracing header Confluence Cloud sends (`atl-traceid`), so callers are
+   * tested against headers they must not pass on.
+   */
   async handle(request: ProductRequest): Promise<ProductResponse> {
+    const response = await this.respond(request);
+    return { ...response, headers: { ...response.headers, 'atl-traceid': randomBytes(8).toString('hex') } };
+  }
+
+  private async respond(request: ProductRequest): Promise<ProductResponse> {
     const injected = this.faults.next();
     if (injected) return injected;
     const method = request.method.toUpperCase();

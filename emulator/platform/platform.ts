@@ -76,6 +76,8 @@ export class ForgePlatform {
   readonly manifest: AppManifest;
   readonly refusals: ProxyRefusal[] = [];
   readonly failures: PlatformFailure[] = [];
+  /** Every call the app made to Confluence (method, and path with its query), in order: what Forge meters. */
+  readonly productCalls: Array<{ method: string; path: string }> = [];
   private readonly invocations = new AsyncLocalStorage<Invocation>();
   private readonly installation: InstallationInfo;
   private readonly proxy: ProductProxy;
@@ -113,6 +115,7 @@ export class ForgePlatform {
     this.logCapture.clear();
     this.refusals.length = 0;
     this.failures.length = 0;
+    this.productCalls.length = 0;
   }
 
   install(): void {
@@ -223,6 +226,7 @@ export class ForgePlatform {
     if (descriptor.type === 'kvs') return this.kvsFetch(path, init);
     if (descriptor.type === 'fpp' && descriptor.remote === 'confluence') {
       const invokingAccountId = this.invocations.getStore()?.accountId;
+      this.productCalls.push({ method: (init?.method ?? 'GET').toUpperCase(), path });
       return this.proxy.handle({ descriptor, path, init, invokingAccountId });
     }
     if (descriptor.type === 'fpp' && descriptor.remote === 'stargate' && path === '/graphql') {

@@ -5,6 +5,7 @@ import { KvsAuditLog } from './kvs/audit-log';
 import { installationChecksumKey } from './kvs/checksum-key';
 import { KvsPolicyStore } from './kvs/policy-store';
 import { KvsTokenStore } from './kvs/token-store';
+import { gatewayUrl } from './web-trigger/gateway-url';
 
 const clock = () => Date.now();
 
@@ -26,6 +27,7 @@ export function forgeGatewayDeps(): GatewayDeps {
     pepper: process.env.TOKEN_PEPPER || undefined,
     checksumKey: installationChecksumKey((length) => randomBytes(length)),
     actAsOwner,
+    gatewayUrl,
   };
   return instanceDeps;
 }

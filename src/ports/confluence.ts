@@ -27,13 +27,21 @@ export interface UserConfluence {
 /** Confluence's `GET /wiki/api/v2/pages` takes at most this many ids (and answers as many per page). */
 export const MAX_PAGE_IDS = 250;
 
-/** A Confluence answer passed back to a gateway client largely as it is. */
+/**
+ * A Confluence answer passed back to a gateway client largely as it is. Its fields are the only
+ * upstream headers a client ever sees (an allowlist): Content-Type, Retry-After and Link (rewritten
+ * to point at the gateway, see use-cases/gateway/links.ts).
+ */
 export interface UpstreamResponse {
   status: number;
   body: string;
   contentType?: string;
   retryAfter?: string;
+  link?: string;
 }
+
+/** The v2 routes that list a page's place in its tree. */
+export type PageRelation = 'children' | 'direct-children' | 'descendants' | 'ancestors';
 
 /** Confluence's page API acting as a token's owner, who is not present. */
 export interface OwnerConfluence {
@@ -43,6 +51,16 @@ export interface OwnerConfluence {
   createPage(body: string, query: URLSearchParams): Promise<UpstreamResponse>;
   updatePage(pageId: string, body: string, query: URLSearchParams): Promise<UpstreamResponse>;
   deletePage(pageId: string, query: URLSearchParams): Promise<UpstreamResponse>;
+  listPages(query: URLSearchParams): Promise<UpstreamResponse>;
+  getSpace(spaceId: string, query: URLSearchParams): Promise<UpstreamResponse>;
+  listRelatedPages(pageId: string, relation: PageRelation, query: URLSearchParams): Promise<UpstreamResponse>;
+  listPageLabels(pageId: string, query: URLSearchParams): Promise<UpstreamResponse>;
+  listPageAttachments(pageId: string, query: URLSearchParams): Promise<UpstreamResponse>;
+  listPageProperties(pageId: string, query: URLSearchParams): Promise<UpstreamResponse>;
+  createPageProperty(pageId: string, body: string): Promise<UpstreamResponse>;
+  getPageProperty(pageId: string, propertyId: string): Promise<UpstreamResponse>;
+  updatePageProperty(pageId: string, propertyId: string, body: string): Promise<UpstreamResponse>;
+  deletePageProperty(pageId: string, propertyId: string): Promise<UpstreamResponse>;
 }
 
 export type ActAsOwner = (accountId: string) => OwnerConfluence;

@@ -18,6 +18,8 @@ export interface Deps {
 
 export interface GatewayDeps extends Deps {
   actAsOwner: ActAsOwner;
+  /** The gateway's public URL (the web trigger's, no trailing slash), for links in its answers; cached per instance. */
+  gatewayUrl: () => Promise<string>;
 }
 
 /** The signed-in user of a resolver call: the account id comes from Forge's trusted context only. */

@@ -4,9 +4,21 @@ import { asOwner } from './upstream';
 
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
 
-/** Offline impersonation: Confluence applies the owner's own current permissions and restrictions. */
+/**
+ * Offline impersonation: Confluence applies the owner's own current permissions and restrictions.
+ * Every path is a literal `route` template, so the Forge linter can tell which scopes each call needs.
+ */
 export const actAsOwner: ActAsOwner = (accountId: string): OwnerConfluence => {
   const owner = api.asUser(accountId);
+  const get = (path: ReturnType<typeof route>) => asOwner(() => owner.requestConfluence(path, { headers: JSON_HEADERS }));
+  const send = (method: 'POST' | 'PUT' | 'DELETE', path: ReturnType<typeof route>, body?: string) =>
+    asOwner(() => owner.requestConfluence(path, { method, headers: JSON_HEADERS, body }));
+  const related = {
+    children: (pageId: string, query: URLSearchParams) => get(route`/wiki/api/v2/pages/${pageId}/children?${query}`),
+    'direct-children': (pageId: string, query: URLSearchParams) => get(route`/wiki/api/v2/pages/${pageId}/direct-children?${query}`),
+    descendants: (pageId: string, query: URLSearchParams) => get(route`/wiki/api/v2/pages/${pageId}/descendants?${query}`),
+    ancestors: (pageId: string, query: URLSearchParams) => get(route`/wiki/api/v2/pages/${pageId}/ancestors?${query}`),
+  };
   return {
     listSpaces: (query) => asOwner(() => owner.requestConfluence(route`/wiki/api/v2/spaces?${query}`, { headers: JSON_HEADERS })),
     listSpacePages: (spaceId, query) =>
@@ -18,5 +30,15 @@ export const actAsOwner: ActAsOwner = (accountId: string): OwnerConfluence => {
       asOwner(() => owner.requestConfluence(route`/wiki/api/v2/pages/${pageId}?${query}`, { method: 'PUT', headers: JSON_HEADERS, body })),
     deletePage: (pageId, query) =>
       asOwner(() => owner.requestConfluence(route`/wiki/api/v2/pages/${pageId}?${query}`, { method: 'DELETE', headers: JSON_HEADERS })),
+    listPages: (query) => get(route`/wiki/api/v2/pages?${query}`),
+    getSpace: (spaceId, query) => get(route`/wiki/api/v2/spaces/${spaceId}?${query}`),
+    listRelatedPages: (pageId, relation, query) => related[relation](pageId, query),
+    listPageLabels: (pageId, query) => get(route`/wiki/api/v2/pages/${pageId}/labels?${query}`),
+    listPageAttachments: (pageId, query) => get(route`/wiki/api/v2/pages/${pageId}/attachments?${query}`),
+    listPageProperties: (pageId, query) => get(route`/wiki/api/v2/pages/${pageId}/properties?${query}`),
+    createPageProperty: (pageId, body) => send('POST', route`/wiki/api/v2/pages/${pageId}/properties`, body),
+    getPageProperty: (pageId, propertyId) => get(route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`),
+    updatePageProperty: (pageId, propertyId, body) => send('PUT', route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`, body),
+    deletePageProperty: (pageId, propertyId) => send('DELETE', route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`),
   };
 };

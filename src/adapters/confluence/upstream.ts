@@ -16,6 +16,7 @@ export async function toUpstream(response: FetchResponse): Promise<UpstreamRespo
     body: await response.text(),
     contentType: response.headers.get('content-type') ?? undefined,
     retryAfter: response.headers.get('retry-after') ?? undefined,
+    link: response.headers.get('link') ?? undefined,
   };
 }
 

@@ -31,6 +31,6 @@ export async function gatewayHandler(request: WebTriggerRequest): Promise<WebTri
     const { status, headers, body } = errorResponse(outcome.error, gatewayRequest.headers.authorization !== undefined);
     return toForgeResponse(status, headers, body);
   }
-  const { status, body, contentType, retryAfter } = outcome.response;
-  return toForgeResponse(status, { 'Content-Type': contentType, 'Retry-After': retryAfter }, status === 204 ? '' : body);
+  const { status, body, contentType, retryAfter, link } = outcome.response;
+  return toForgeResponse(status, { 'Content-Type': contentType, 'Retry-After': retryAfter, Link: link }, status === 204 ? '' : body);
 }

@@ -4,6 +4,7 @@ import { requireOperation } from '../../core/scope';
 import type { UpstreamResponse } from '../../ports/confluence';
 import type { GatewayDeps } from '../deps';
 import { authenticate } from './authenticate';
+import { hasLinks, rewriteLinks } from './links';
 import { MAX_BODY_BYTES, type GatewayRequest } from './request';
 import type { RouteContext } from './route';
 import { matchRoute, routeQuery, type MatchedRoute } from './router';
@@ -49,7 +50,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
     if (route.operation !== 'self') requireOperation(token, route.operation);
     const confluence = deps.actAsOwner(token.ownerAccountId);
     const response = await route.handler({ token, confluence, params: route.params, query: routeQuery(route, request.query), body: request.body, target });
-    outcome = { response: checkUpstream(response) };
+    outcome = { response: await onGateway(deps, checkUpstream(response)) };
   } catch (error) {
     outcome = { error: asAppError(error) };
   }
@@ -78,6 +79,18 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
     policy.auditRetentionDays,
   );
   return outcome;
+}
+
+/** Links in the answer, moved onto the gateway; when its URL cannot be had, links that would leave it are dropped. */
+async function onGateway(deps: GatewayDeps, response: UpstreamResponse): Promise<UpstreamResponse> {
+  if (!hasLinks(response)) return response;
+  let root: string | undefined;
+  try {
+    root = await deps.gatewayUrl();
+  } catch (error) {
+    console.error('Gateway URL unavailable; links dropped:', error instanceof Error ? error.name : typeof error);
+  }
+  return rewriteLinks(response, root);
 }
 
 /** The address the platform's edge appended last: earlier entries are whatever the client claimed. */

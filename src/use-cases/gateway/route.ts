@@ -50,3 +50,9 @@ export function jsonObject(text: string): Record<string, unknown> {
 export const isNumericId = (id: string) => /^\d{1,20}$/.test(id);
 
 export const optionalId = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
+
+/** An array query parameter, given comma-separated or repeated as Confluence accepts both; undefined when absent. */
+export function listParam(query: URLSearchParams, name: string): string[] | undefined {
+  if (!query.has(name)) return undefined;
+  return query.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+}

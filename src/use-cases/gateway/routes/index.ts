@@ -4,7 +4,9 @@
  */
 import type { RouteDefinition } from '../route';
 import { APP_ROUTES } from './app';
+import { V2_PAGE_CONTENT_ROUTES } from './v2-page-content';
+import { V2_PAGE_TREE_ROUTES } from './v2-page-tree';
 import { V2_PAGE_ROUTES } from './v2-pages';
 import { V2_SPACE_ROUTES } from './v2-spaces';
 
-export const ROUTES: readonly RouteDefinition[] = [...APP_ROUTES, ...V2_SPACE_ROUTES, ...V2_PAGE_ROUTES];
+export const ROUTES: readonly RouteDefinition[] = [...APP_ROUTES, ...V2_SPACE_ROUTES, ...V2_PAGE_ROUTES, ...V2_PAGE_TREE_ROUTES, ...V2_PAGE_CONTENT_ROUTES];

@@ -1,8 +1,8 @@
-/** REST v2 page routes: get, create, update (edit and move), delete. */
+/** REST v2 page routes: list, get, create, update (edit and move), delete. */
 import { AppError } from '../../../core/errors';
 import { requireSpace } from '../../../core/scope';
-import { jsonObject, optionalId, type RouteDefinition } from '../route';
-import { aimAt, lookUp, requireParentIn, type PageFields } from '../scope-guard';
+import { jsonObject, listParam, ok, optionalId, type RouteDefinition } from '../route';
+import { aimAt, aimAtPage, keepInScope, requireParentIn, spacesInScope, type PageFields } from '../scope-guard';
 
 const PAGE_READ_QUERY = [
   'body-format', 'get-draft', 'status', 'version', 'include-labels', 'include-properties', 'include-operations',
@@ -13,15 +13,30 @@ const PAGE_READ_QUERY = [
 export const V2_PAGE_ROUTES: RouteDefinition[] = [
   {
     method: 'GET',
+    path: '/wiki/api/v2/pages',
+    operation: 'read',
+    query: ['id', 'space-id', 'sort', 'status', 'title', 'body-format', 'subtype', 'cursor', 'limit'],
+    /**
+     * Always asked with `space-id` = the token's spaces (narrowed to those requested), so pages of other
+     * spaces, e.g. asked for by `id`, are never listed; results are checked again before answering.
+     */
+    async handler(context) {
+      const spaceIds = spacesInScope(context, listParam(context.query, 'space-id'));
+      if (spaceIds.length === 0) return ok({ results: [], _links: {} });
+      if (spaceIds.length === 1) aimAt(context, spaceIds[0]);
+      const query = new URLSearchParams(context.query);
+      query.set('space-id', spaceIds.join(','));
+      return keepInScope(context, await context.confluence.listPages(query));
+    },
+  },
+  {
+    method: 'GET',
     path: '/wiki/api/v2/pages/{id}',
     operation: 'read',
     query: PAGE_READ_QUERY,
     async handler(context) {
-      context.target.pageId = context.params.id;
-      const found = await lookUp(context, context.params.id, context.query);
-      if ('refusal' in found) return found.refusal;
-      aimAt(context, found.page.spaceId);
-      return found.response;
+      const found = await aimAtPage(context, context.params.id, context.query);
+      return 'refusal' in found ? found.refusal : found.response;
     },
   },
   {
@@ -49,11 +64,9 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
     async handler(context) {
       const page = jsonObject(context.body);
       const pageId = context.params.id;
-      context.target.pageId = pageId;
-      const found = await lookUp(context, pageId);
+      const found = await aimAtPage(context, pageId);
       if ('refusal' in found) return found.refusal;
       const current = found.page;
-      aimAt(context, current.spaceId);
       const targetSpaceId = optionalId(page.spaceId) ?? optionalId(current.spaceId)!;
       requireSpace(context.token, targetSpaceId);
       const parentId = optionalId(page.parentId);
@@ -74,11 +87,9 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
         throw new AppError('PURGE_NOT_ALLOWED', 'Tokens cannot purge pages; deleted pages go to the trash.');
       }
       const pageId = context.params.id;
-      context.target.pageId = pageId;
       const lookupQuery = new URLSearchParams(context.query.get('draft') === 'true' ? { 'get-draft': 'true' } : {});
-      const found = await lookUp(context, pageId, lookupQuery);
+      const found = await aimAtPage(context, pageId, lookupQuery);
       if ('refusal' in found) return found.refusal;
-      aimAt(context, found.page.spaceId);
       return context.confluence.deletePage(pageId, context.query);
     },
   },

@@ -1,5 +1,5 @@
 /** REST v2 space routes. */
-import { ok, type RouteDefinition } from '../route';
+import { listParam, ok, type RouteDefinition } from '../route';
 import { aimAt } from '../scope-guard';
 
 export const V2_SPACE_ROUTES: RouteDefinition[] = [
@@ -10,9 +10,8 @@ export const V2_SPACE_ROUTES: RouteDefinition[] = [
     query: ['ids', 'keys', 'type', 'status', 'labels', 'favorited-by', 'not-favorited-by', 'sort', 'description-format', 'include-icon', 'cursor', 'limit'],
     /** Only spaces in the token's scope, whatever keys or ids are asked for. */
     async handler({ token, confluence, query }) {
-      const asked = (name: string) => query.getAll(name).flatMap((value) => value.split(',')).filter(Boolean);
-      const keys = asked('keys');
-      const ids = asked('ids');
+      const keys = listParam(query, 'keys') ?? [];
+      const ids = listParam(query, 'ids') ?? [];
       const spaces = token.spaces.filter(
         (space) => (keys.length === 0 || keys.includes(space.key)) && (ids.length === 0 || ids.includes(space.id)),
       );
@@ -21,6 +20,16 @@ export const V2_SPACE_ROUTES: RouteDefinition[] = [
       scoped.delete('ids');
       scoped.set('keys', spaces.map((space) => space.key).join(','));
       return confluence.listSpaces(scoped);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/wiki/api/v2/spaces/{id}',
+    operation: 'read',
+    query: ['description-format', 'include-icon', 'include-operations', 'include-properties', 'include-permissions', 'include-role-assignments', 'include-labels'],
+    async handler(context) {
+      aimAt(context, context.params.id);
+      return context.confluence.getSpace(context.params.id, context.query);
     },
   },
   {

@@ -1,0 +1,103 @@
+/**
+ * Links in Confluence's answers, made to keep a client on the gateway. Confluence gives `_links.base`
+ * (`https://site/wiki`), relative `_links.next` (`/wiki/api/v2/…?cursor=`, relative to the site root,
+ * which for a client of the gateway is the gateway's URL) and `Link: <next>; rel="next", <base>; rel="base"`.
+ * The gateway answers with its own base, an absolute next link on itself in `Link` (a relative one
+ * would resolve against the request's URL and leave the trigger's path), and human links (`webui`,
+ * `download`, …) made absolute on Confluence, where people open them. Absolute API links on
+ * Confluence (v1's `self`) move to the gateway too.
+ */
+import type { UpstreamResponse } from '../../ports/confluence';
+
+/** Links for people, which stay on Confluence. */
+const HUMAN_LINKS = new Set(['webui', 'editui', 'edituiv2', 'tinyui', 'download', 'webuiLink', 'downloadLink']);
+
+/** Keys under which a body holds content rather than links: a property's value is whatever its author stored. */
+const CONTENT_KEYS = new Set(['value']);
+
+interface Rewrite {
+  /** Confluence's base, e.g. `https://site.atlassian.net/wiki`, when the answer names it. */
+  confluenceBase: string | undefined;
+  /** The gateway's base, e.g. `https://…/public/<id>/wiki`; undefined when unknown (links are then dropped). */
+  gatewayBase: string | undefined;
+}
+
+function parseLinkHeader(header: string): Array<{ url: string; rel: string }> {
+  return [...header.matchAll(/<([^>]*)>\s*;\s*rel="?([^",;]+)"?/g)].map(([, url, rel]) => ({ url, rel }));
+}
+
+function rewriteValue(key: string, value: string, inLinks: boolean, { confluenceBase, gatewayBase }: Rewrite): string | undefined {
+  if (HUMAN_LINKS.has(key)) return value.startsWith('/') && confluenceBase ? confluenceBase + value : value;
+  if (inLinks && confluenceBase && value.startsWith(confluenceBase)) {
+    return gatewayBase ? gatewayBase + value.slice(confluenceBase.length) : undefined;
+  }
+  return value;
+}
+
+function rewriteTree(node: unknown, rewrite: Rewrite, inLinks = false): void {
+  if (Array.isArray(node)) return node.forEach((item) => rewriteTree(item, rewrite));
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string') {
+      const rewritten = rewriteValue(key, value, inLinks, rewrite);
+      if (rewritten === undefined) delete record[key];
+      else record[key] = rewritten;
+    } else if (!CONTENT_KEYS.has(key)) {
+      rewriteTree(value, rewrite, key === '_links');
+    }
+  }
+}
+
+function parseObject(body: string): { _links?: Record<string, unknown> } | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only `next` and `base` are kept, both on the gateway; nothing when the gateway's URL is unknown. */
+function rewriteLink(header: string, gatewayRoot: string | undefined, confluenceBase: string | undefined): string | undefined {
+  if (!gatewayRoot) return undefined;
+  const siteRoot = confluenceBase?.replace(/\/wiki$/, '');
+  const links = parseLinkHeader(header).flatMap(({ url, rel }) => {
+    if (rel === 'base') return [`<${gatewayRoot}/wiki>; rel="base"`];
+    if (rel !== 'next') return [];
+    if (url.startsWith('/')) return [`<${gatewayRoot}${url}>; rel="next"`];
+    if (siteRoot && url.startsWith(`${siteRoot}/`)) return [`<${gatewayRoot}${url.slice(siteRoot.length)}>; rel="next"`];
+    return [];
+  });
+  return links.length > 0 ? links.join(', ') : undefined;
+}
+
+/** Whether the answer has links to rewrite, so the gateway's own URL is looked up only when needed. */
+export function hasLinks(response: UpstreamResponse): boolean {
+  return response.link !== undefined || response.body.includes('"_links"');
+}
+
+/**
+ * The answer with its links on the gateway at `gatewayRoot` (the web trigger's URL, no trailing
+ * slash), or with its API links dropped when that is unknown: a client must never be sent to
+ * Confluence with the gateway's token.
+ */
+export function rewriteLinks(response: UpstreamResponse, gatewayRoot: string | undefined): UpstreamResponse {
+  const isJson = /\bjson\b/i.test(response.contentType ?? '');
+  const parsed = isJson ? parseObject(response.body) : undefined;
+  const base = parsed?._links?.base;
+  const linkBase = response.link && parseLinkHeader(response.link).find((link) => link.rel === 'base')?.url;
+  const confluenceBase = (typeof base === 'string' ? base : linkBase || undefined)?.replace(/\/$/, '');
+  const gatewayBase = gatewayRoot && `${gatewayRoot}/wiki`;
+  let body = response.body;
+  if (parsed) {
+    rewriteTree(parsed, { confluenceBase, gatewayBase });
+    if (parsed._links && 'base' in parsed._links) {
+      if (gatewayBase) parsed._links.base = gatewayBase;
+      else delete parsed._links.base;
+    }
+    body = JSON.stringify(parsed);
+  }
+  const link = response.link === undefined ? undefined : rewriteLink(response.link, gatewayRoot, confluenceBase);
+  return { ...response, body, link };
+}

@@ -44,7 +44,10 @@ describe('manifest.yml', () => {
       .filter(([, grant]) => (grant as { allowImpersonation?: boolean })?.allowImpersonation)
       .map(([scope]) => scope)
       .sort();
-    expect(impersonating).toEqual(['delete:page:confluence', 'read:page:confluence', 'read:space:confluence', 'write:page:confluence']);
+    expect(impersonating).toEqual([
+      'delete:page:confluence', 'read:attachment:confluence', 'read:content.metadata:confluence', 'read:hierarchical-content:confluence',
+      'read:page:confluence', 'read:space:confluence', 'write:page:confluence',
+    ]);
     const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const dependencies = { ...packageJson.dependencies, ...packageJson.devDependencies };
     expect(dependencies).not.toHaveProperty('@forge/storage');

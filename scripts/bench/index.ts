@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { measureBackendBundle, measureUiBundles } from './bundles';
 import { measureKvsCost } from './kvs-cost';
+import { measureRouteCosts } from './route-costs';
 import { compareLatency, REQUESTS_PER_SIDE } from './latency';
 import { measureSpaceListing, SEEDED_EVENTS, SEEDED_TOKENS } from './listing';
 import { benchForged } from './forged';
@@ -73,6 +74,18 @@ async function main(): Promise<void> {
     }))),
   );
 
+  progress('cost per route');
+  const routeCosts = await measureRouteCosts();
+  log(
+    formatTable('Per route, one successful request (warm instance): Confluence calls and KVS requests', routeCosts.map((cost) => ({
+      route: cost.route,
+      status: cost.status,
+      'Confluence calls': cost.upstreamCalls,
+      'KVS reads': cost.reads,
+      'KVS writes': cost.writes,
+    }))),
+  );
+
   progress('gateway vs direct latency');
   const transport = await openTransport(transportArg);
   let latency;
@@ -126,8 +139,11 @@ async function main(): Promise<void> {
     gateway_vs_direct_ratio: round(byName('read')),
     gateway_create_ratio: round(byName('create')),
     gateway_update_ratio: round(byName('update')),
-    kvs_reads_per_request: Math.max(...costs.map((cost) => cost.reads)),
-    kvs_writes_per_request: Math.max(...costs.map((cost) => cost.writes)),
+    kvs_reads_per_request: Math.max(...costs.map((cost) => cost.reads), ...routeCosts.map((cost) => cost.reads)),
+    kvs_writes_per_request: Math.max(...costs.map((cost) => cost.writes), ...routeCosts.map((cost) => cost.writes)),
+    /** Confluence calls per successful request, by route (method and path template). */
+    upstream_calls: Object.fromEntries(routeCosts.map((cost) => [cost.route, cost.upstreamCalls])),
+    upstream_calls_max: Math.max(...routeCosts.map((cost) => cost.upstreamCalls)),
     kvs_write_bytes_per_request: Math.max(...costs.map((cost) => cost.writeBytes)),
     kvs_read_bytes_per_request: Math.max(...costs.map((cost) => cost.readBytes)),
     backend_bundle_bytes: backend.bytes,

@@ -1,0 +1,15 @@
+import { measureRouteCosts, ROUTE_SCENARIOS } from '../../scripts/bench/route-costs';
+import { ROUTES } from '../../src/use-cases/gateway/routes';
+
+describe('what each gateway route costs (npm run bench measures the same)', () => {
+  it('has a bench scenario for every route in the gateway’s table', () => {
+    const routes = ROUTES.map((route) => `${route.method} ${route.path}`).sort();
+    expect(ROUTE_SCENARIOS.map((scenario) => scenario.route).sort()).toEqual(routes);
+  });
+
+  it('makes at most 3 Confluence calls, 1 storage read and 1 storage write per request', async () => {
+    const costs = await measureRouteCosts();
+    const over = costs.filter((cost) => cost.upstreamCalls > 3 || cost.reads > 1 || cost.writes > 1);
+    expect(over).toEqual([]);
+  });
+});

@@ -37,6 +37,9 @@ function seedItems(now: number): Item[] {
       revokedAt: null,
       secretHash: hashSecret(secret, randomBytes(SALT_BYTES)),
       hint: tokenHint(token),
+      allowedIps: [],
+      pages: [],
+      previousSecret: null,
       version: 1,
     };
     tokens.push(record);

@@ -28,6 +28,23 @@ export interface TokenInfo {
   revokedAt: string | null;
   lastUsedAt: string | null;
   usageCount: number;
+  /** After a rotation with a grace period: when the previous secret stops working; null when none does. */
+  previousSecretValidUntil: string | null;
+  /** Client addresses the token may be used from (addresses and CIDR ranges); empty: from anywhere. */
+  allowedIps: string[];
+  /** Roots of the page trees the token is limited to; empty: its whole spaces. */
+  pageIds: string[];
+  /** The same roots with their titles as they were when the token was created, for display. */
+  pages: PageRef[];
+  /** Active and expiring within EXPIRY_NOTICE_DAYS: owners and space admins are told. */
+  expiresSoon: boolean;
+}
+
+/** A page a token is limited to (with everything under it). */
+export interface PageRef {
+  id: string;
+  title: string;
+  spaceKey: string;
 }
 
 export interface UserRef {
@@ -50,8 +67,8 @@ export interface AuditEvent {
   /** The space the request aimed at, when known; the key only when the token reaches that space. */
   spaceId: string | null;
   spaceKey: string | null;
-  /** `self` for /self; null when the route was unknown. */
-  operation: Operation | 'self' | null;
+  /** `self` for /self, `rotate` for a rotation (gateway or UI); null when the route was unknown. */
+  operation: Operation | 'self' | 'rotate' | null;
   method: string;
   pageId: string | null;
   status: number;
@@ -83,6 +100,10 @@ export interface Policy {
   allowedOperations: Operation[];
   gatewayEnabled: boolean;
   auditRetentionDays: number;
+  /** Every new or rotated token must have an IP allowlist, and tokens without one are refused at use. */
+  requireIpAllowlist: boolean;
+  /** The longest grace period a rotation may give the previous secret, 0 to 168 hours. */
+  maxGraceHours: number;
 }
 
 export interface VisibleSpace extends SpaceRef {
@@ -105,12 +126,28 @@ export interface CreateTokenInput {
   spaceKeys: string[];
   operations: Operation[];
   expiresInDays: number;
+  /** IPv4 or IPv6 addresses or CIDR ranges, at most 20. */
+  allowedIps?: string[];
+  /** Pages the token is limited to, with their descendants; at most 10, each in one of `spaceKeys`. */
+  pageIds?: string[];
+}
+
+export interface RotateTokenInput {
+  id: string;
+  /** 0 to 168 (and at most the policy's maxGraceHours): how long the previous secret keeps working. */
+  graceHours: number;
+}
+
+export interface SearchPagesInput {
+  spaceKeys: string[];
+  /** Part of a title; empty lists the first pages of those spaces. */
+  query: string;
 }
 
 export interface AuditQuery {
   spaceKey?: string;
   tokenId?: string;
-  operation?: Operation | 'self';
+  operation?: Operation | 'self' | 'rotate';
   outcome?: AuditOutcome;
   cursor?: string;
   limit?: number;
@@ -127,6 +164,8 @@ export type ResolverDefinitions = {
   createToken: (input: CreateTokenInput) => Result<{ token: string; info: TokenInfo }>;
   listTokens: () => Result<{ tokens: TokenInfo[] }>;
   revokeToken: (input: { id: string }) => Result<{ token: TokenInfo }>;
+  rotateToken: (input: RotateTokenInput) => Result<{ token: string; info: TokenInfo }>;
+  searchPages: (input: SearchPagesInput) => Result<{ pages: PageRef[] }>;
   revokeAllTokens: () => Result<{ revoked: number }>;
   getGatewayInfo: () => Result<{ url: string }>;
   listSpaceTokens: (input: { spaceKey: string; cursor?: string }) => Result<{ tokens: ManagedTokenInfo[]; cursor: string | null }>;

@@ -10,6 +10,13 @@ export type AuditRecord = Omit<AuditEvent, 'at'> & { at: number };
 
 const USER_AGENT_MAX = 256;
 
+/** The `method` of events that were not gateway requests (a rotation in the app's page): not a use of the token. */
+export const UI_METHOD = 'UI';
+
+export function countsAsUse(record: Pick<AuditRecord, 'method'>): boolean {
+  return record.method !== UI_METHOD;
+}
+
 /** Time-ordered and unique: milliseconds in base 36 (fixed width) then randomness. */
 export function auditEventId(at: number, randomBytes: RandomBytes): string {
   return `${at.toString(36).padStart(9, '0')}${randomBase62(8, randomBytes)}`;

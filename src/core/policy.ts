@@ -11,12 +11,18 @@ export const DEFAULT_POLICY: Policy = {
   allowedOperations: [...OPERATIONS],
   gatewayEnabled: true,
   auditRetentionDays: 90,
+  requireIpAllowlist: false,
+  maxGraceHours: 168,
 };
+
+/** A rotation's grace period is 0 to 168 hours (a week), whatever the policy. */
+export const MAX_GRACE_HOURS = 168;
 
 export const POLICY_BOUNDS = {
   maxLifetimeDays: [1, 3650],
   maxTokensPerUser: [1, 1000],
   auditRetentionDays: [1, 3650],
+  maxGraceHours: [0, MAX_GRACE_HOURS],
 } as const;
 
 function boundedInteger(input: Record<string, unknown>, field: keyof typeof POLICY_BOUNDS, problems: string[]): number {
@@ -38,6 +44,10 @@ export function parsePolicy(input: unknown): Policy {
   const allowedOperations = parseOperations(record.allowedOperations);
   if (!allowedOperations) problems.push(`allowedOperations must be a non-empty list of ${OPERATIONS.join(', ')}`);
   if (typeof record.gatewayEnabled !== 'boolean') problems.push('gatewayEnabled must be true or false');
+  // Newer fields may be absent from an older client's policy: they then take their defaults.
+  const requireIpAllowlist = record.requireIpAllowlist ?? DEFAULT_POLICY.requireIpAllowlist;
+  if (typeof requireIpAllowlist !== 'boolean') problems.push('requireIpAllowlist must be true or false');
+  const maxGraceHours = record.maxGraceHours === undefined ? DEFAULT_POLICY.maxGraceHours : boundedInteger(record, 'maxGraceHours', problems);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `Invalid policy: ${problems.join('; ')}.`, problems);
   return {
     maxLifetimeDays,
@@ -45,6 +55,8 @@ export function parsePolicy(input: unknown): Policy {
     allowedOperations: allowedOperations!,
     gatewayEnabled: record.gatewayEnabled as boolean,
     auditRetentionDays,
+    requireIpAllowlist: requireIpAllowlist as boolean,
+    maxGraceHours,
   };
 }
 

@@ -1,11 +1,14 @@
 import type { CreateTokenInput } from '../contract/resolvers';
 import { AppError } from './errors';
 import { asRecord, isSpaceKey } from './input';
+import { parseAllowedIps } from './ip-allowlist';
 import { parseOperations } from './operations';
 import type { Policy } from './policy';
 
 export const LABEL_MAX_LENGTH = 100;
 export const MAX_SPACES_PER_TOKEN = 10;
+export const MAX_PAGE_TREES_PER_TOKEN = 10;
+const PAGE_ID = /^\d{1,20}$/;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** Checks a create request on its own and against the policy; the owner's rights are checked later. */
@@ -31,7 +34,18 @@ export function parseCreateTokenInput(input: unknown, policy: Policy): CreateTok
   if (!Number.isInteger(expiresInDays) || (expiresInDays as number) < 1) {
     problems.push('expiresInDays must be a whole number of days, at least 1');
   }
+  const pageIds = record.pageIds ?? [];
+  if (
+    !Array.isArray(pageIds) ||
+    pageIds.length > MAX_PAGE_TREES_PER_TOKEN ||
+    !pageIds.every((id) => typeof id === 'string' && PAGE_ID.test(id)) ||
+    new Set(pageIds).size !== pageIds.length
+  ) {
+    problems.push(`pageIds must list at most ${MAX_PAGE_TREES_PER_TOKEN} distinct page ids`);
+  }
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `Invalid token request: ${problems.join('; ')}.`, problems);
+  const allowedIps = parseAllowedIps(record.allowedIps);
+  requireAllowlistIfPolicyDoes(policy, allowedIps);
 
   if ((expiresInDays as number) > policy.maxLifetimeDays) {
     throw new AppError('POLICY_VIOLATION', `Tokens may last at most ${policy.maxLifetimeDays} days.`);
@@ -40,5 +54,19 @@ export function parseCreateTokenInput(input: unknown, policy: Policy): CreateTok
   if (forbidden.length > 0) {
     throw new AppError('POLICY_VIOLATION', `Your site does not allow tokens to ${forbidden.join(', ')} pages.`, forbidden);
   }
-  return { label, spaceKeys: spaceKeys as string[], operations: operations!, expiresInDays: expiresInDays as number };
+  return {
+    label,
+    spaceKeys: spaceKeys as string[],
+    operations: operations!,
+    expiresInDays: expiresInDays as number,
+    allowedIps,
+    pageIds: pageIds as string[],
+  };
+}
+
+/** The policy's requireIpAllowlist, for new and rotated tokens alike. */
+export function requireAllowlistIfPolicyDoes(policy: Policy, allowedIps: readonly string[]): void {
+  if (policy.requireIpAllowlist && allowedIps.length === 0) {
+    throw new AppError('POLICY_VIOLATION', 'Your site requires every token to have an IP allowlist: list the addresses or ranges it may be used from.');
+  }
 }

@@ -1,8 +1,25 @@
-import type { Operation, SpaceRef, TokenInfo, TokenStatus } from '../contract/resolvers';
-import { iso } from './clock';
+import type { Operation, PageRef, SpaceRef, TokenInfo, TokenStatus } from '../contract/resolvers';
+import { DAY_MS, iso } from './clock';
 import type { SecretHash } from './secret-hash';
 
 export type { SpaceRef, TokenStatus };
+
+/** The root of a page tree a token is limited to; the title is kept for display only. */
+export interface TreeRoot {
+  id: string;
+  spaceId: string;
+  title: string;
+}
+
+/** The secret a rotation replaced, still accepted until `validUntil` (and within the policy's maxGraceHours of `rotatedAt`). */
+export interface PreviousSecret {
+  secretHash: SecretHash;
+  rotatedAt: number;
+  validUntil: number;
+}
+
+/** Tokens expiring within this many days are flagged to their owners and space admins. */
+export const EXPIRY_NOTICE_DAYS = 7;
 
 /** What storage holds for a token: never the secret, only its hash. */
 export interface TokenRecord {
@@ -16,6 +33,11 @@ export interface TokenRecord {
   revokedAt: number | null;
   secretHash: SecretHash;
   hint: string;
+  /** Normalized addresses and CIDR ranges; empty: usable from anywhere (unless the policy requires a list). */
+  allowedIps: string[];
+  /** Page trees the token is limited to; empty: its whole spaces. */
+  pages: TreeRoot[];
+  previousSecret: PreviousSecret | null;
   /** Incremented on every change; updates are conditional on it so concurrent changes are not lost. */
   version: number;
 }
@@ -32,7 +54,27 @@ export function tokenStatus(token: Pick<TokenRecord, 'revokedAt' | 'expiresAt'>,
   return now >= token.expiresAt ? 'expired' : 'active';
 }
 
+export function expiresSoon(token: Pick<TokenRecord, 'revokedAt' | 'expiresAt'>, now: number): boolean {
+  return tokenStatus(token, now) === 'active' && token.expiresAt - now <= EXPIRY_NOTICE_DAYS * DAY_MS;
+}
+
+export function pageRefs(token: Pick<TokenRecord, 'pages' | 'spaces'>): PageRef[] {
+  return token.pages.map((page) => ({
+    id: page.id,
+    title: page.title,
+    spaceKey: token.spaces.find((space) => space.id === page.spaceId)?.key ?? '',
+  }));
+}
+
+/** Until when the previous secret works: its own limit, cut short by a policy that now allows less grace. */
+export function previousSecretValidUntil(token: Pick<TokenRecord, 'previousSecret'>, maxGraceHours: number): number | null {
+  const previous = token.previousSecret;
+  if (!previous) return null;
+  return Math.min(previous.validUntil, previous.rotatedAt + maxGraceHours * 3_600_000);
+}
+
 export function toTokenInfo(token: TokenRecord, usage: TokenUsage, now: number): TokenInfo {
+  const previousUntil = token.previousSecret?.validUntil ?? null;
   return {
     id: token.id,
     label: token.label,
@@ -46,6 +88,11 @@ export function toTokenInfo(token: TokenRecord, usage: TokenUsage, now: number):
     revokedAt: token.revokedAt === null ? null : iso(token.revokedAt),
     lastUsedAt: usage.lastUsedAt === null ? null : iso(usage.lastUsedAt),
     usageCount: usage.count,
+    previousSecretValidUntil: previousUntil !== null && previousUntil > now ? iso(previousUntil) : null,
+    allowedIps: token.allowedIps,
+    pageIds: token.pages.map((page) => page.id),
+    pages: pageRefs(token),
+    expiresSoon: expiresSoon(token, now),
   };
 }
 
@@ -53,13 +100,21 @@ export function revoked(token: TokenRecord, now: number): TokenRecord {
   return { ...token, revokedAt: now, version: token.version + 1 };
 }
 
-/** Removes one space; a token left with no space is revoked, since it could no longer do anything. */
+/**
+ * Removes one space and the page trees in it. A token left with no space, or limited to page trees
+ * and left with none, is revoked: it could no longer do anything, and a page-tree token must never
+ * widen to whole spaces.
+ */
 export function withoutSpace(token: TokenRecord, spaceKey: string, now: number): TokenRecord {
-  const spaces = token.spaces.filter((space) => space.key !== spaceKey);
+  const removed = token.spaces.find((space) => space.key === spaceKey);
+  const spaces = token.spaces.filter((space) => space !== removed);
+  const pages = token.pages.filter((page) => page.spaceId !== removed?.id);
+  const useless = spaces.length === 0 || (token.pages.length > 0 && pages.length === 0);
   return {
     ...token,
     spaces,
-    revokedAt: spaces.length === 0 ? (token.revokedAt ?? now) : token.revokedAt,
+    pages,
+    revokedAt: useless ? (token.revokedAt ?? now) : token.revokedAt,
     version: token.version + 1,
   };
 }

@@ -11,7 +11,7 @@ export type AuditIndex =
 
 export interface AuditFilter {
   tokenId?: string;
-  operation?: Operation | 'self';
+  operation?: Operation | 'self' | 'rotate';
   outcome?: AuditOutcome;
 }
 

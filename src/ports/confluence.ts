@@ -3,6 +3,7 @@ import type { Operation, VisibleSpace } from '../contract/resolvers';
 /** A page as the signed-in user finds it: current (or archived) or in the trash, with its address in Confluence. */
 export interface FoundPage {
   id: string;
+  spaceId: string;
   title: string;
   status: 'current' | 'archived' | 'trashed';
   /** Absolute URL of the page in Confluence's own UI. */
@@ -22,6 +23,14 @@ export interface UserConfluence {
    * call. Pages missing from the answer are restricted from the user or no longer exist.
    */
   findPages(ids: string[]): Promise<FoundPage[]>;
+  /** Current pages in these spaces whose titles contain `text` (case-insensitive), at most `limit`. */
+  pagesByTitle(spaceIds: string[], text: string, limit: number): Promise<PageSummary[]>;
+}
+
+export interface PageSummary {
+  id: string;
+  spaceId: string;
+  title: string;
 }
 
 /** Confluence's `GET /wiki/api/v2/pages` takes at most this many ids (and answers as many per page). */

@@ -15,8 +15,8 @@ const OUTCOMES = ['ok', 'denied', 'failed'];
 
 function parseFilter(query: AuditQuery): AuditFilter {
   const { operation, outcome } = query;
-  if (operation !== undefined && operation !== 'self' && !isOperation(operation)) {
-    throw new AppError('VALIDATION_FAILED', 'operation must be read, create, update, delete or self.');
+  if (operation !== undefined && operation !== 'self' && operation !== 'rotate' && !isOperation(operation)) {
+    throw new AppError('VALIDATION_FAILED', 'operation must be read, create, update, delete, self or rotate.');
   }
   if (outcome !== undefined && !OUTCOMES.includes(outcome)) {
     throw new AppError('VALIDATION_FAILED', 'outcome must be ok, denied or failed.');

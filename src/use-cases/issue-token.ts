@@ -3,7 +3,7 @@ import { DAY_MS } from '../core/clock';
 import { AppError } from '../core/errors';
 import { hashSecret, SALT_BYTES } from '../core/secret-hash';
 import { missingRights, type MissingRight } from '../core/scope';
-import { NO_USAGE, toTokenInfo, tokenStatus, type TokenRecord } from '../core/token';
+import { NO_USAGE, toTokenInfo, tokenStatus, type TokenRecord, type TreeRoot } from '../core/token';
 import { generateToken, tokenHint } from '../core/token-format';
 import { parseCreateTokenInput } from '../core/token-request';
 import type { Actor, Deps } from './deps';
@@ -20,6 +20,7 @@ export async function issueToken(deps: Deps, actor: Actor, input: unknown): Prom
   }
 
   const spaces = await requireOwnerRights(actor, request);
+  const pages = await requireVisibleRoots(actor, request.pageIds ?? [], spaces);
   const { id, secret, token } = generateToken(deps.randomBytes, await deps.checksumKey());
   const record: TokenRecord = {
     id,
@@ -32,6 +33,9 @@ export async function issueToken(deps: Deps, actor: Actor, input: unknown): Prom
     revokedAt: null,
     secretHash: hashSecret(secret, deps.randomBytes(SALT_BYTES), deps.pepper),
     hint: tokenHint(token),
+    allowedIps: request.allowedIps ?? [],
+    pages,
+    previousSecret: null,
     version: 1,
   };
   await deps.tokens.create(record);
@@ -54,4 +58,24 @@ async function requireOwnerRights(actor: Actor, request: CreateTokenInput): Prom
     throw new AppError('INSUFFICIENT_PERMISSIONS', `You cannot grant rights you do not hold (${list}).`, missing);
   }
   return request.spaceKeys.map((key) => byKey.get(key)!);
+}
+
+/** Each page-tree root must be a current page the owner can see, in one of the token's spaces. */
+async function requireVisibleRoots(actor: Actor, pageIds: string[], spaces: VisibleSpace[]): Promise<TreeRoot[]> {
+  if (pageIds.length === 0) return [];
+  // One call for all roots; the trash and archive do not count: a tree is rooted in a current page.
+  const current = (await actor.confluence.findPages(pageIds)).filter((page) => page.status === 'current');
+  const found = new Map(current.map((page) => [page.id, page]));
+  const refused = pageIds.filter((id) => !spaces.some((space) => space.id === found.get(id)?.spaceId));
+  if (refused.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `pageIds: ${refused.join(', ')} ${refused.length === 1 ? 'is not a page' : 'are not pages'} you can see in the token's spaces.`,
+      { pageIds: refused },
+    );
+  }
+  return pageIds.map((id) => {
+    const page = found.get(id)!;
+    return { id, spaceId: page.spaceId, title: page.title };
+  });
 }

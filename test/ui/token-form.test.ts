@@ -8,6 +8,8 @@ const policy: Policy = {
   allowedOperations: ['read', 'update'],
   gatewayEnabled: true,
   auditRetentionDays: 90,
+  requireIpAllowlist: false,
+  maxGraceHours: 168,
 };
 
 const valid: TokenFormValues = { label: '  Nightly export ', spaceKeys: ['DOCS'], operations: ['read'], expiry: 30, customDays: '' };

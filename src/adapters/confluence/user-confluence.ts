@@ -1,6 +1,6 @@
 import api, { route } from '@forge/api';
 import type { Operation, VisibleSpace } from '../../contract/resolvers';
-import { MAX_PAGE_IDS, type FoundPage, type UserConfluence } from '../../ports/confluence';
+import { MAX_PAGE_IDS, type FoundPage, type PageSummary, type UserConfluence } from '../../ports/confluence';
 import { expectJson } from './upstream';
 
 interface SpacesPage {
@@ -8,8 +8,8 @@ interface SpacesPage {
   _links?: { next?: string };
 }
 interface PagesPage {
-  results: Array<{ id: string; title: string; status: string; _links?: { webui?: string } }>;
-  _links?: { base?: string };
+  results: Array<{ id: string; spaceId: string; title: string; status: string; _links?: { webui?: string } }>;
+  _links?: { base?: string; next?: string };
 }
 interface OperationsResponse {
   operations?: Array<{ operation?: string; targetType?: string }>;
@@ -24,6 +24,11 @@ const PAGE_OPERATIONS: Operation[] = ['create', 'update', 'delete'];
 const LOOKUP_STATUSES = ['current', 'archived', 'trashed'];
 
 const visible = ({ id, key, name }: VisibleSpace): VisibleSpace => ({ id: String(id), key, name });
+/** A title search reads at most this many pages of 250 per space (v2 has no title search; CQL would need v1 search). */
+const MAX_TITLE_SCAN_PAGES = 4;
+
+const nextCursor = (links: { next?: string } | undefined) =>
+  (links?.next && new URL(links.next, 'https://confluence.invalid').searchParams.get('cursor')) || undefined;
 
 /** Confluence as the signed-in user (present, so `asUser()` needs no impersonation). */
 export function userConfluence(): UserConfluence {
@@ -42,7 +47,7 @@ export function userConfluence(): UserConfluence {
       for (let pages = 0; pages < MAX_SPACE_PAGES; pages++) {
         const page = await expectJson<SpacesPage>(await user.requestConfluence(route`/wiki/api/v2/spaces?${query}`, { headers: HEADERS }), 'list spaces');
         spaces.push(...page.results.map(visible));
-        const cursor = page._links?.next && new URL(page._links.next, 'https://confluence.invalid').searchParams.get('cursor');
+        const cursor = nextCursor(page._links);
         if (!cursor) break;
         query = new URLSearchParams({ limit: '250', sort: 'name', cursor });
       }
@@ -87,7 +92,25 @@ export function userConfluence(): UserConfluence {
       const base = page._links?.base ?? '';
       return page.results
         .filter((found): found is PagesPage['results'][number] & { status: FoundPage['status'] } => LOOKUP_STATUSES.includes(found.status))
-        .map((found) => ({ id: String(found.id), title: found.title, status: found.status, url: `${base}${found._links?.webui ?? `/pages/${found.id}`}` }));
+        .map((found) => ({ id: String(found.id), spaceId: String(found.spaceId), title: found.title, status: found.status, url: `${base}${found._links?.webui ?? `/pages/${found.id}`}` }));
+    },
+
+    async pagesByTitle(spaceIds, text, limit) {
+      const needle = text.trim().toLowerCase();
+      const matches: PageSummary[] = [];
+      for (const spaceId of spaceIds) {
+        let query = new URLSearchParams({ limit: '250', sort: 'title', status: 'current' });
+        for (let pages = 0; pages < MAX_TITLE_SCAN_PAGES && matches.length < limit; pages++) {
+          const response = await user.requestConfluence(route`/wiki/api/v2/spaces/${spaceId}/pages?${query}`, { headers: HEADERS });
+          const page = await expectJson<PagesPage>(response, 'list pages');
+          const found = page.results.filter((result) => result.title.toLowerCase().includes(needle));
+          matches.push(...found.map((result) => ({ id: String(result.id), spaceId: String(result.spaceId), title: result.title })));
+          const cursor = nextCursor(page._links);
+          if (!cursor) break;
+          query = new URLSearchParams({ limit: '250', sort: 'title', status: 'current', cursor });
+        }
+      }
+      return matches.slice(0, limit);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
-import type { AuditRecord } from '../../core/audit';
+import { countsAsUse, type AuditRecord } from '../../core/audit';
 import type { TokenUsage } from '../../core/token';
 import type { AuditFilter, AuditIndex, AuditLog } from '../../ports/audit-log';
 import type { Paged } from '../../ports/token-store';
@@ -87,6 +87,7 @@ export class KvsAuditLog implements AuditLog {
       if (cursor) query = query.cursor(cursor);
       const page = await query.getMany();
       for (const { value } of page.results) {
+        if (!countsAsUse(value)) continue;
         count += 1;
         lastUsedAt = Math.max(lastUsedAt ?? 0, value.at);
         if (value.at < settledBefore) settled = { count: settled.count + 1, lastUsedAt: Math.max(settled.lastUsedAt ?? 0, value.at), through: value.at };

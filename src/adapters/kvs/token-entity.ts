@@ -1,6 +1,6 @@
 import type { Operation, SpaceRef } from '../../contract/resolvers';
 import type { SecretHash } from '../../core/secret-hash';
-import type { TokenRecord } from '../../core/token';
+import type { PreviousSecret, TokenRecord, TreeRoot } from '../../core/token';
 
 /** Stored shape: entities index scalars only, and 0 stands for "not revoked" (no nulls in indexes). */
 export interface TokenEntity {
@@ -14,6 +14,10 @@ export interface TokenEntity {
   secretHash: SecretHash;
   hint: string;
   version: number;
+  /** Absent on tokens stored before allowlists, page trees and rotation existed. */
+  allowedIps?: string[];
+  pages?: TreeRoot[];
+  previousSecret?: PreviousSecret | null;
 }
 
 export interface GrantEntity {
@@ -26,8 +30,15 @@ export function toEntity({ id: _id, revokedAt, ...token }: TokenRecord): TokenEn
   return { ...token, revokedAt: revokedAt ?? 0 };
 }
 
-export function fromEntity(id: string, { revokedAt, ...entity }: TokenEntity): TokenRecord {
-  return { id, ...entity, revokedAt: revokedAt === 0 ? null : revokedAt };
+export function fromEntity(id: string, { revokedAt, allowedIps, pages, previousSecret, ...entity }: TokenEntity): TokenRecord {
+  return {
+    id,
+    ...entity,
+    revokedAt: revokedAt === 0 ? null : revokedAt,
+    allowedIps: allowedIps ?? [],
+    pages: pages ?? [],
+    previousSecret: previousSecret ?? null,
+  };
 }
 
 export const grantKey = (tokenId: string, space: SpaceRef) => `${tokenId}:${space.id}`;

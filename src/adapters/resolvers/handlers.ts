@@ -8,7 +8,9 @@ import type { Actor, Deps } from '../../use-cases/deps';
 import { issueToken } from '../../use-cases/issue-token';
 import { adminRevokeToken, listAllTokens, listSpaceTokens, revokeSpaceAccess } from '../../use-cases/managed-tokens';
 import { listOwnTokens, revokeAllOwnTokens, revokeOwnToken } from '../../use-cases/own-tokens';
+import { searchPages } from '../../use-cases/page-search';
 import { setPolicy } from '../../use-cases/policy';
+import { rotateOwnToken } from '../../use-cases/rotate-token';
 import { userConfluence } from '../confluence/user-confluence';
 import { forgeDeps } from '../composition';
 import { toResolverError } from './errors';
@@ -37,6 +39,8 @@ export const resolverHandler = makeResolver<ResolverDefinitions>({
   createToken: resolve((deps, actor, payload) => issueToken(deps, actor, payload)),
   listTokens: resolve(async (deps, actor) => ({ tokens: await listOwnTokens(deps, actor.accountId) })),
   revokeToken: resolve(async (deps, actor, payload) => ({ token: await revokeOwnToken(deps, actor.accountId, payload.id) })),
+  rotateToken: resolve((deps, actor, payload) => rotateOwnToken(deps, actor, payload)),
+  searchPages: resolve(async (_deps, actor, payload) => ({ pages: await searchPages(actor, payload) })),
   revokeAllTokens: resolve(async (deps, actor) => ({ revoked: await revokeAllOwnTokens(deps, actor.accountId) })),
   getGatewayInfo: resolve(async () => ({ url: await webTrigger.getUrl('gateway') })),
   listSpaceTokens: resolve(async (deps, actor, payload) => {

@@ -1,19 +1,21 @@
 import type { Operation, Policy } from '../../../src/contract/resolvers';
 import { POLICY_BOUNDS as BOUNDS } from '../../../src/core/policy';
 
-type NumberField = 'maxLifetimeDays' | 'maxTokensPerUser' | 'auditRetentionDays';
+type NumberField = 'maxLifetimeDays' | 'maxTokensPerUser' | 'auditRetentionDays' | 'maxGraceHours';
 
 /** The backend's own bounds (it checks again on save), with the unit a person reads. */
 export const POLICY_BOUNDS: Record<NumberField, { min: number; max: number; unit: string }> = {
   maxLifetimeDays: { min: BOUNDS.maxLifetimeDays[0], max: BOUNDS.maxLifetimeDays[1], unit: 'days' },
   maxTokensPerUser: { min: BOUNDS.maxTokensPerUser[0], max: BOUNDS.maxTokensPerUser[1], unit: 'tokens' },
   auditRetentionDays: { min: BOUNDS.auditRetentionDays[0], max: BOUNDS.auditRetentionDays[1], unit: 'days' },
+  maxGraceHours: { min: BOUNDS.maxGraceHours[0], max: BOUNDS.maxGraceHours[1], unit: 'hours' },
 };
 
 /** Numbers as typed, so a half-typed value is not lost or coerced. */
 export type PolicyFormValues = Record<NumberField, string> & {
   allowedOperations: Operation[];
   gatewayEnabled: boolean;
+  requireIpAllowlist: boolean;
 };
 
 export type PolicyFormErrors = Partial<Record<NumberField | 'allowedOperations', string>>;
@@ -25,6 +27,8 @@ export function toPolicyForm(policy: Policy): PolicyFormValues {
     auditRetentionDays: String(policy.auditRetentionDays),
     allowedOperations: [...policy.allowedOperations],
     gatewayEnabled: policy.gatewayEnabled,
+    maxGraceHours: String(policy.maxGraceHours),
+    requireIpAllowlist: policy.requireIpAllowlist,
   };
 }
 
@@ -44,6 +48,7 @@ export function validatePolicyForm(values: PolicyFormValues): { errors: PolicyFo
   const maxLifetimeDays = wholeNumber(values, 'maxLifetimeDays', errors);
   const maxTokensPerUser = wholeNumber(values, 'maxTokensPerUser', errors);
   const auditRetentionDays = wholeNumber(values, 'auditRetentionDays', errors);
+  const maxGraceHours = wholeNumber(values, 'maxGraceHours', errors);
   if (values.allowedOperations.length === 0) errors.allowedOperations = 'Allow at least one operation.';
   if (Object.keys(errors).length > 0) return { errors, policy: null };
   return {
@@ -54,6 +59,8 @@ export function validatePolicyForm(values: PolicyFormValues): { errors: PolicyFo
       allowedOperations: values.allowedOperations,
       gatewayEnabled: values.gatewayEnabled,
       auditRetentionDays,
+      requireIpAllowlist: values.requireIpAllowlist,
+      maxGraceHours,
     },
   };
 }

@@ -10,6 +10,10 @@ export const ERROR_STATUS = {
   OPERATION_NOT_GRANTED: 403,
   SPACE_NOT_GRANTED: 403,
   PURGE_NOT_ALLOWED: 403,
+  /** Outside the token's page trees: answered like a missing page. */
+  PAGE_NOT_GRANTED: 404,
+  IP_NOT_ALLOWED: 403,
+  CURRENT_SECRET_REQUIRED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   INVALID_REQUEST: 400,

@@ -65,3 +65,19 @@ export function isIpAllowed(allowedIps: readonly string[], clientIp: string | nu
   const client = parseClient(clientIp);
   return client !== undefined && allowedIps.some((entry) => matches(client, entry));
 }
+
+/**
+ * The token's allowlist, and the policy's requireIpAllowlist at use: a token without a list is refused
+ * everywhere once the site requires one, so tightening the policy takes effect at once.
+ */
+export function requireAllowedIp(allowedIps: readonly string[], requireIpAllowlist: boolean, clientIp: string | null): void {
+  if (allowedIps.length === 0) {
+    if (requireIpAllowlist) {
+      throw new AppError('IP_NOT_ALLOWED', 'Your site requires tokens to have an IP allowlist, and this one has none. Its owner can create one that has.');
+    }
+    return;
+  }
+  if (!isIpAllowed(allowedIps, clientIp)) {
+    throw new AppError('IP_NOT_ALLOWED', `This token may not be used from ${clientIp ?? 'an unknown address'}.`);
+  }
+}

@@ -1,4 +1,6 @@
 import type { TokenRecord } from '../../src/core/token';
+import type { OwnerConfluence } from '../../src/ports/confluence';
+import { PageTrees } from '../../src/use-cases/gateway/page-trees';
 import type { RouteContext } from '../../src/use-cases/gateway/route';
 import { keepInScope } from '../../src/use-cases/gateway/scope-guard';
 
@@ -6,25 +8,63 @@ import { keepInScope } from '../../src/use-cases/gateway/scope-guard';
 const context = {
   token: { spaces: [{ id: '10001', key: 'DOCS' }], operations: ['read'] } as unknown as TokenRecord,
   target: { spaceId: null, spaceKey: null, pageId: null },
-} as RouteContext;
+  trees: new PageTrees({ pages: [] }, {} as OwnerConfluence),
+} as unknown as RouteContext;
 
 const list = (results: unknown[]) => ({ status: 200, body: JSON.stringify({ results, _links: { next: '/wiki/api/v2/pages?cursor=x' } }), contentType: 'application/json' });
 
 describe('keepInScope', () => {
-  it('drops results from spaces outside the scope, whatever Confluence answered', () => {
-    const answer = keepInScope(context, list([{ id: '1', spaceId: '10001' }, { id: '2', spaceId: '10002' }, { id: '3', spaceId: 10001 }]));
+  it('drops results from spaces outside the scope, whatever Confluence answered', async () => {
+    const answer = await keepInScope(context, list([{ id: '1', spaceId: '10001' }, { id: '2', spaceId: '10002' }, { id: '3', spaceId: 10001 }]));
     expect(JSON.parse(answer.body)).toEqual({ results: [{ id: '1', spaceId: '10001' }, { id: '3', spaceId: 10001 }], _links: { next: '/wiki/api/v2/pages?cursor=x' } });
   });
 
-  it('judges results without a space by the page they were listed from, and drops them when that is unknown', () => {
+  it('judges results without a space by the page they were listed from, and drops them when that is unknown', async () => {
     const ancestors = list([{ id: '1', type: 'page' }]);
-    expect(JSON.parse(keepInScope(context, ancestors, '10001').body).results).toHaveLength(1);
-    expect(JSON.parse(keepInScope(context, ancestors, '10002').body).results).toEqual([]);
-    expect(JSON.parse(keepInScope(context, ancestors).body).results).toEqual([]);
+    expect(JSON.parse((await keepInScope(context, ancestors, '10001')).body).results).toHaveLength(1);
+    expect(JSON.parse((await keepInScope(context, ancestors, '10002')).body).results).toEqual([]);
+    expect(JSON.parse((await keepInScope(context, ancestors)).body).results).toEqual([]);
   });
 
-  it('passes refusals and non-list answers on as they are', () => {
+  it('passes refusals and non-list answers on as they are', async () => {
     const refusal = { status: 404, body: '{"errors":[]}', contentType: 'application/json' };
-    expect(keepInScope(context, refusal)).toBe(refusal);
+    expect(await keepInScope(context, refusal)).toBe(refusal);
+  });
+});
+
+describe('keepInScope for a token limited to the page tree under 20004', () => {
+  const ancestorCalls: string[] = [];
+  /** Confluence's ancestors of 31 and 32: Home 20001 > Release Notes 20004 > 30001; of 33: Home > Getting Started 20002. */
+  const chains: Record<string, string[]> = { '31': ['20001', '20004', '30001'], '33': ['20001', '20002'] };
+  const confluence = {
+    async listRelatedPages(pageId: string) {
+      ancestorCalls.push(pageId);
+      return { status: 200, body: JSON.stringify({ results: (chains[pageId] ?? []).map((id) => ({ id, type: 'page' })) }) };
+    },
+  } as unknown as OwnerConfluence;
+  const treeContext = () =>
+    ({ ...context, trees: new PageTrees({ pages: [{ id: '20004', spaceId: '10001', title: 'Release Notes' }] }, confluence) }) as unknown as RouteContext;
+  const page = (id: string, parentId: string | null) => ({ id, spaceId: '10001', parentId });
+  const ids = async (answer: Promise<{ body: string }>) => JSON.parse((await answer).body).results.map((result: { id: string }) => result.id);
+
+  beforeEach(() => {
+    ancestorCalls.length = 0;
+  });
+
+  it('keeps pages under a root, deciding from parents listed earlier and asking Confluence once per unknown branch', async () => {
+    const results = [page('20001', null), page('20002', '20001'), page('20004', '20001'), page('30001', '20004'), page('31', '30001'), page('32', '30001'), page('33', '20002')];
+    expect(await ids(keepInScope(treeContext(), list(results)))).toEqual(['20004', '30001', '31', '32']);
+    expect(ancestorCalls).toEqual([]);
+    // Without the parents in the same answer (a later page of results): one call learns the whole chain for the siblings.
+    expect(await ids(keepInScope(treeContext(), list([page('31', '30001'), page('32', '30001'), page('33', '20002')])))).toEqual(['31', '32']);
+    expect(ancestorCalls).toEqual(['31', '33']);
+  });
+
+  it('keeps ancestors only from the root down, and everything below a page in scope', async () => {
+    const ancestors = list([{ id: '20001' }, { id: '20004' }, { id: '30001' }]);
+    expect(await ids(keepInScope(treeContext(), ancestors, '10001', 'ancestors'))).toEqual(['20004', '30001']);
+    const children = list([{ id: '31' }, { id: '32' }]);
+    expect(await ids(keepInScope(treeContext(), children, '10001', 'children'))).toEqual(['31', '32']);
+    expect(ancestorCalls).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
 import { auditEventId, outcomeOf, truncateUserAgent, type AuditRecord } from '../../core/audit';
 import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from '../../core/errors';
+import { requireAllowedIp } from '../../core/ip-allowlist';
+import { isOperation } from '../../core/operations';
 import { requireOperation } from '../../core/scope';
 import type { UpstreamResponse } from '../../ports/confluence';
 import type { GatewayDeps } from '../deps';
 import { authenticate } from './authenticate';
 import { hasLinks, rewriteLinks } from './links';
+import { PageTrees } from './page-trees';
 import { MAX_BODY_BYTES, type GatewayRequest } from './request';
 import type { RouteContext } from './route';
 import { matchRoute, routeQuery, type MatchedRoute } from './router';
@@ -12,7 +15,10 @@ import { matchRoute, routeQuery, type MatchedRoute } from './router';
 export type GatewayOutcome = { response: UpstreamResponse } | { error: AppError };
 
 /** Refusals decided by the app itself (as opposed to Confluence refusing the owner). */
-const DENIALS: ReadonlySet<ErrorCode> = new Set(['GATEWAY_DISABLED', 'OPERATION_NOT_GRANTED', 'SPACE_NOT_GRANTED', 'PURGE_NOT_ALLOWED']);
+const DENIALS: ReadonlySet<ErrorCode> = new Set([
+  'GATEWAY_DISABLED', 'OPERATION_NOT_GRANTED', 'SPACE_NOT_GRANTED', 'PAGE_NOT_GRANTED', 'PURGE_NOT_ALLOWED', 'IP_NOT_ALLOWED',
+  'CURRENT_SECRET_REQUIRED',
+]);
 
 /** Confluence's 429 and 503 reach the client as they are (with Retry-After); other 5xx become 502. */
 function checkUpstream(response: UpstreamResponse): UpstreamResponse {
@@ -41,15 +47,19 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
     return { error: isAppError(error) ? error : new AppError('UPSTREAM_UNAVAILABLE', 'The app could not reach its storage; try again shortly.') };
   }
   const { token, policy } = auth;
+  const clientIp = clientIpOf(request.headers['x-forwarded-for']);
   const target: RouteContext['target'] = { spaceId: null, spaceKey: null, pageId: null };
   let route: MatchedRoute | undefined;
   let outcome: GatewayOutcome;
   try {
     if (!policy.gatewayEnabled) throw new AppError('GATEWAY_DISABLED', 'A site admin has switched the gateway off.');
     route = matchRoute(request.method, request.path);
-    if (route.operation !== 'self') requireOperation(token, route.operation);
+    requireAllowedIp(token.allowedIps, policy.requireIpAllowlist, clientIp);
+    if (isOperation(route.operation)) requireOperation(token, route.operation);
     const confluence = deps.actAsOwner(token.ownerAccountId);
-    const response = await route.handler({ token, confluence, params: route.params, query: routeQuery(route, request.query), body: request.body, target });
+    const trees = new PageTrees(token, confluence);
+    const context = { token, confluence, params: route.params, query: routeQuery(route, request.query), body: request.body, target, trees, auth, deps };
+    const response = await route.handler(context);
     outcome = { response: await onGateway(deps, checkUpstream(response)) };
   } catch (error) {
     outcome = { error: asAppError(error) };
@@ -73,7 +83,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
       status,
       outcome: outcomeOf(status, code !== null && DENIALS.has(code)),
       code,
-      clientIp: clientIpOf(request.headers['x-forwarded-for']),
+      clientIp,
       userAgent: truncateUserAgent(request.headers['user-agent']),
     },
     policy.auditRetentionDays,
@@ -93,7 +103,10 @@ async function onGateway(deps: GatewayDeps, response: UpstreamResponse): Promise
   return rewriteLinks(response, root);
 }
 
-/** The address the platform's edge appended last: earlier entries are whatever the client claimed. */
+/**
+ * The address the platform's edge appended last: earlier entries are whatever the client claimed. The
+ * audit and the IP allowlist both use this, never a claim.
+ */
 function clientIpOf(forwardedFor: string | undefined): string | null {
   return forwardedFor?.split(',').at(-1)?.trim().slice(0, 64) || null;
 }

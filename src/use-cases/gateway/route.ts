@@ -2,6 +2,9 @@ import { AppError } from '../../core/errors';
 import type { Operation } from '../../core/operations';
 import type { TokenRecord } from '../../core/token';
 import type { OwnerConfluence, UpstreamResponse } from '../../ports/confluence';
+import type { GatewayDeps } from '../deps';
+import type { Authenticated } from './authenticate';
+import type { PageTrees } from './page-trees';
 
 export interface RouteContext {
   token: TokenRecord;
@@ -13,6 +16,11 @@ export interface RouteContext {
   body: string;
   /** What the audit event records about the target, filled in as it becomes known. */
   target: { spaceId: string | null; spaceKey: string | null; pageId: string | null };
+  /** The token's page trees for this request; only scope-guard.ts asks them. */
+  trees: PageTrees;
+  /** Which secret authenticated, and the policy read with the token: for the app's own routes (rotation). */
+  auth: Authenticated;
+  deps: GatewayDeps;
 }
 
 /**
@@ -23,8 +31,8 @@ export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** `/wiki/api/v2/pages/{id}`: each `{name}` matches a numeric id only (Confluence's ids are numeric). */
   path: string;
-  /** The token operation the route needs; `self` routes need none beyond a valid token. */
-  operation: Operation | 'self';
+  /** The token operation the route needs; `self` and `rotate` routes need none beyond a valid token. */
+  operation: Operation | 'self' | 'rotate';
   /** The query parameters Confluence's spec defines for the route; others are dropped, as Confluence ignores them. */
   query: readonly string[];
   handler: (context: RouteContext) => Promise<UpstreamResponse>;

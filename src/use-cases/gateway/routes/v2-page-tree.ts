@@ -14,7 +14,7 @@ function treeRoute(relation: PageRelation, query: readonly string[]): RouteDefin
       const found = await aimAtPage(context, context.params.id);
       if ('refusal' in found) return found.refusal;
       const response = await context.confluence.listRelatedPages(context.params.id, relation, context.query);
-      return keepInScope(context, response, optionalId(found.page.spaceId));
+      return keepInScope(context, response, optionalId(found.page.spaceId), relation);
     },
   };
 }

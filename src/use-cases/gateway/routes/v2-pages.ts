@@ -48,8 +48,7 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
       const page = jsonObject(context.body);
       const spaceId = optionalId(page.spaceId);
       aimAt(context, spaceId);
-      const parentId = optionalId(page.parentId);
-      if (parentId !== undefined) await requireParentIn(context, parentId, spaceId!);
+      await requireParentIn(context, optionalId(page.parentId), spaceId!);
       const response = await context.confluence.createPage(context.body, context.query);
       if (response.status === 200) context.target.pageId = optionalId((JSON.parse(response.body) as PageFields).id) ?? null;
       return response;
@@ -70,7 +69,8 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
       const targetSpaceId = optionalId(page.spaceId) ?? optionalId(current.spaceId)!;
       requireSpace(context.token, targetSpaceId);
       const parentId = optionalId(page.parentId);
-      if (parentId !== undefined && (parentId !== optionalId(current.parentId) || targetSpaceId !== optionalId(current.spaceId))) {
+      const movesSpace = targetSpaceId !== optionalId(current.spaceId);
+      if ((parentId !== undefined && parentId !== optionalId(current.parentId)) || movesSpace) {
         await requireParentIn(context, parentId, targetSpaceId);
       }
       return context.confluence.updatePage(pageId, context.body, context.query);

@@ -1,6 +1,6 @@
 /** REST v2 space routes. */
 import { listParam, ok, type RouteDefinition } from '../route';
-import { aimAt } from '../scope-guard';
+import { aimAt, keepInScope } from '../scope-guard';
 
 export const V2_SPACE_ROUTES: RouteDefinition[] = [
   {
@@ -39,7 +39,7 @@ export const V2_SPACE_ROUTES: RouteDefinition[] = [
     query: ['depth', 'sort', 'status', 'title', 'body-format', 'cursor', 'limit'],
     async handler(context) {
       aimAt(context, context.params.id);
-      return context.confluence.listSpacePages(context.params.id, context.query);
+      return keepInScope(context, await context.confluence.listSpacePages(context.params.id, context.query));
     },
   },
 ];

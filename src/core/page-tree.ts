@@ -1,0 +1,33 @@
+/**
+ * Page-tree scope: a token limited to page trees reaches the roots and everything under them. A page is
+ * inside when it is a root or its parent is inside; these decisions need ancestry, which only
+ * Confluence knows, so they work on what the gateway has learnt so far and say when they need more.
+ */
+
+/** What one request has learnt: page id → inside a tree or not. */
+export type TreeKnowledge = Map<string, boolean>;
+
+/**
+ * Inside (true), outside (false), or undefined when only the page's ancestors can tell. A root-level
+ * page (no parent) is outside unless it is a root itself.
+ */
+export function decideFromParent(roots: ReadonlySet<string>, known: TreeKnowledge, id: string, parentId: string | null | undefined): boolean | undefined {
+  if (roots.has(id)) return true;
+  if (known.has(id)) return known.get(id);
+  if (parentId === null || parentId === undefined || parentId === '') return false;
+  if (roots.has(parentId)) return true;
+  return known.get(parentId);
+}
+
+/**
+ * Learns from a page's ancestors (highest first, as Confluence's v2 ancestors lists them) whether the
+ * page and each ancestor is inside: everything from the first root downwards is. Returns the page's answer.
+ */
+export function learnFromAncestors(roots: ReadonlySet<string>, known: TreeKnowledge, id: string, ancestors: readonly string[]): boolean {
+  let inside = false;
+  for (const ancestor of [...ancestors, id]) {
+    inside ||= roots.has(ancestor);
+    known.set(ancestor, inside);
+  }
+  return inside;
+}

@@ -53,7 +53,7 @@ describe('scope decisions', () => {
 });
 
 describe('token lifecycle', () => {
-  const token = { revokedAt: null, expiresAt: 1_000, spaces: scope.spaces, version: 3 } as unknown as TokenRecord;
+  const token = { revokedAt: null, expiresAt: 1_000, spaces: scope.spaces, pages: [], version: 3 } as unknown as TokenRecord;
   it.each([
     [999, 'active'],
     [1_000, 'expired'],
@@ -65,6 +65,13 @@ describe('token lifecycle', () => {
     const one = withoutSpace(token, 'DOCS', 500);
     expect(one).toMatchObject({ spaces: [{ key: 'ENG' }], revokedAt: null, version: 4 });
     expect(withoutSpace(one, 'ENG', 600)).toMatchObject({ spaces: [], revokedAt: 600, version: 5 });
+  });
+
+  it('drops the page trees in a removed space, and revokes a token left with none rather than widening it', () => {
+    const trees = { ...token, pages: [{ id: '7', spaceId: scope.spaces[0].id, title: 'Release Notes' }] };
+    const left = withoutSpace(trees, scope.spaces[0].key, 500);
+    expect(left).toMatchObject({ pages: [], revokedAt: 500 });
+    expect(withoutSpace(trees, scope.spaces[1].key, 500)).toMatchObject({ pages: trees.pages, revokedAt: null });
   });
 });
 
@@ -100,7 +107,7 @@ describe('policy and requests', () => {
 
   it('normalises a request: trimmed label, canonical operation order', () => {
     const request = parseCreateTokenInput({ label: '  nightly  ', spaceKeys: ['DOCS', '~alice'], operations: ['delete', 'read'], expiresInDays: 7 }, DEFAULT_POLICY);
-    expect(request).toEqual({ label: 'nightly', spaceKeys: ['DOCS', '~alice'], operations: ['read', 'delete'], expiresInDays: 7 });
+    expect(request).toEqual({ label: 'nightly', spaceKeys: ['DOCS', '~alice'], operations: ['read', 'delete'], expiresInDays: 7, allowedIps: [], pageIds: [] });
   });
 
   it.each([

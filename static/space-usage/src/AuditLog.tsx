@@ -16,7 +16,7 @@ import { PageCell } from './PageCell';
 const PAGE_SIZE = 50;
 const ANY = '';
 
-type AuditOperation = Operation | 'self';
+type AuditOperation = Operation | 'self' | 'rotate';
 
 interface Option<V> {
   label: string;
@@ -30,6 +30,7 @@ const AUDIT_OPERATION_LABELS: Record<AuditOperation, string> = {
   update: 'Update',
   delete: 'Delete',
   self: 'Token check',
+  rotate: 'Rotation',
 };
 
 const OPERATION_OPTIONS: Option<AuditOperation | typeof ANY>[] = [

@@ -85,6 +85,15 @@ describe('rotation', () => {
     expect((await h.gateway({ path: '/self', token })).status).toBe(401);
   });
 
+  it('lets only one of two simultaneous self-rotations win; the loser is told, not rotated on top', async () => {
+    const { token } = await h.issue('alice', ['DOCS'], ['read']);
+    const answers = await Promise.all([1, 2].map(() => h.gateway({ method: 'POST', path: '/self/rotate', token, body: { graceHours: 1 } })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const winner = answers.find((answer) => answer.status === 200)!.json.token;
+    expect((await h.gateway({ path: '/self', token: winner })).status).toBe(200);
+    expect((await h.gateway({ path: '/self', token })).status).toBe(200); // the previous secret, in its grace period
+  });
+
   it('refuses a bad grace period at /self/rotate and changes nothing', async () => {
     const { token } = await h.issue('alice', ['DOCS'], ['read']);
     for (const body of [{ graceHours: 200 }, { graceHours: 'soon' }, '[1]', 'not json']) {
@@ -276,7 +285,10 @@ describe('page-tree scope', () => {
     const bobs = await h.ok('bob', 'searchPages', { spaceKeys: ['DOCS'], query: 'notes' });
     expect(bobs.pages.map((page) => page.id)).toEqual([SEED.pages.releaseNotes.id]); // not alice's restricted page
     expect((await h.ok('carol', 'searchPages', { spaceKeys: ['DOCS'], query: '' })).pages).toEqual([]);
-    expect(await h.invoke('alice', 'searchPages', { spaceKeys: [], query: 'x' })).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    for (const spaceKeys of [[], ['no spaces!']]) {
+      expect(await h.invoke('alice', 'searchPages', { spaceKeys, query: 'x' })).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(await h.invoke('alice', 'searchPages', { spaceKeys: ['DOCS'], query: 'x'.repeat(101) })).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });
 });
 

@@ -8,6 +8,8 @@ import {
   loadManifest,
   type ForgePlatform,
   type ResolverHandler,
+  type ScheduledRun,
+  type ScheduledTriggerHandler,
   type WebTriggerCall,
   type WebTriggerHandler,
   type WebTriggerResponse,
@@ -128,6 +130,13 @@ export class EmulatedApp {
     const trigger = (this.manifest.raw.modules as { webtrigger?: Module[] }).webtrigger?.find((module) => module.key === key);
     if (!trigger?.function) throw new Error(`manifest.yml has no web trigger ${key}`);
     return this.platform.invokeWebTrigger(loadHandler(this.manifest, trigger.function) as WebTriggerHandler, call, key);
+  }
+
+  /** Runs a scheduled trigger's function once, now (tests call it directly; `npm start` also on its interval). */
+  scheduledTrigger(key: string): Promise<ScheduledRun> {
+    const trigger = this.manifest.scheduledTriggers.find((module) => module.key === key);
+    if (!trigger) throw new Error(`manifest.yml has no scheduled trigger ${key}`);
+    return this.platform.invokeScheduledTrigger(loadHandler(this.manifest, trigger.function) as ScheduledTriggerHandler, key);
   }
 
   close(): void {

@@ -7,6 +7,7 @@
  *   platform.install();            // the real @forge/api and @forge/kvs now talk to the emulator
  *   await platform.invokeResolver(handler, { accountId, functionKey: 'listTokens', payload });
  *   await platform.invokeWebTrigger(gatewayHandler, { method: 'GET', path, userPath, headers, queryParameters, body });
+ *   await platform.invokeScheduledTrigger(foldTriggerHandler, 'fold-audit-events');
  *   platform.uninstall();
  */
 export { ForgePlatform, createForgePlatform } from './platform';
@@ -15,10 +16,13 @@ export type {
   InvokeResolverOptions,
   PlatformFailure,
   ResolverHandler,
+  ScheduledRun,
+  ScheduledTriggerHandler,
+  ScheduledTriggerRequest,
   WebTriggerHandler,
 } from './platform';
-export { loadManifest } from './manifest';
-export type { AppManifest, ScopeGrant } from './manifest';
+export { loadManifest, SCHEDULE_INTERVAL_MS } from './manifest';
+export type { AppManifest, ScheduledTriggerModule, ScopeGrant } from './manifest';
 export { FORGE_PROXY_ERROR_HEADER, IMPERSONATION_NOT_ALLOWED, USER_CONTEXT_MISSING } from './product-proxy';
 export type { ProxyRefusal, RefusalReason } from './product-proxy';
 export type { CapturedLog, LogLevel } from './log-capture';

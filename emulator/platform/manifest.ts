@@ -6,12 +6,25 @@ export interface ScopeGrant {
   allowImpersonation: boolean;
 }
 
+/** Forge's scheduled trigger intervals, in milliseconds. */
+export const SCHEDULE_INTERVAL_MS = { fiveMinute: 300_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
+export type ScheduleInterval = keyof typeof SCHEDULE_INTERVAL_MS;
+
+export interface ScheduledTriggerModule {
+  key: string;
+  /** The function module it runs. */
+  function: string;
+  interval: ScheduleInterval;
+}
+
 export interface AppManifest {
   raw: Record<string, unknown>;
   /** `permissions.scopes`, from either its list form or its map form. */
   scopes: ReadonlyMap<string, ScopeGrant>;
   /** Keys of the `modules.webtrigger` entries. */
   webTriggerKeys: readonly string[];
+  /** The `modules.scheduledTrigger` entries. */
+  scheduledTriggers: readonly ScheduledTriggerModule[];
   /** `app.storage.entities`, ready for the KVS engine. */
   entities: readonly EntityDefinition[];
 }
@@ -32,6 +45,20 @@ function parseScopes(raw: unknown): Map<string, ScopeGrant> {
   );
 }
 
+function parseScheduledTriggers(raw: unknown): ScheduledTriggerModule[] {
+  const list = Array.isArray(raw) ? raw : [];
+  return list.map((module) => {
+    const interval = isRecord(module) ? module.interval : undefined;
+    if (!isRecord(module) || typeof module.key !== 'string' || typeof module.function !== 'string') {
+      throw new Error('manifest scheduledTrigger entries need a key and a function');
+    }
+    if (typeof interval !== 'string' || !(interval in SCHEDULE_INTERVAL_MS)) {
+      throw new Error(`manifest scheduledTrigger ${module.key}: interval must be one of ${Object.keys(SCHEDULE_INTERVAL_MS).join(', ')}`);
+    }
+    return { key: module.key, function: module.function, interval: interval as ScheduleInterval };
+  });
+}
+
 /** Reads manifest.yml from a path, or takes an already parsed manifest. */
 export function loadManifest(source: string | Record<string, unknown>): AppManifest {
   const raw: unknown = typeof source === 'string' ? parse(fs.readFileSync(source, 'utf8')) : source;
@@ -43,6 +70,7 @@ export function loadManifest(source: string | Record<string, unknown>): AppManif
     raw,
     scopes: parseScopes(permissions.scopes),
     webTriggerKeys: webTriggers.filter(isRecord).map((module) => String(module.key)),
+    scheduledTriggers: parseScheduledTriggers(modules.scheduledTrigger),
     entities: entitiesFromManifest(raw),
   };
 }

@@ -52,6 +52,17 @@ export interface PlatformFailure {
 /** What `makeResolver(...)` or `new Resolver().getDefinitions()` returns. */
 export type ResolverHandler = ReturnType<typeof makeResolver>;
 export type WebTriggerHandler = (request: WebTriggerRequest, context: unknown) => unknown;
+export type ScheduledTriggerHandler = (request: ScheduledTriggerRequest, context: unknown) => unknown;
+
+/** What Forge passes a scheduled trigger function as its first argument. */
+export interface ScheduledTriggerRequest {
+  context: { cloudId: string; moduleKey: string };
+  /** Identifies the invocation to Atlassian; meaningless to the app. */
+  contextToken: string;
+}
+
+/** One scheduled trigger run: the function's answer, or why the platform recorded it as failed. */
+export type ScheduledRun = { ok: true; response: WebTriggerResponse } | { ok: false; reason: string };
 
 interface Invocation {
   runtime: Record<string, unknown>;
@@ -65,6 +76,8 @@ type ForgeGlobals = typeof globalThis & { __forge_fetch__?: ForgeFetch; __forge_
 
 const RESOLVER_TIMEOUT_MS = 25_000;
 const WEB_TRIGGER_TIMEOUT_MS = 55_000;
+/** Forge's default for scheduled trigger functions (a function's timeoutSeconds may raise it to 900 s). */
+const SCHEDULED_TRIGGER_TIMEOUT_MS = 55_000;
 let installedPlatform: ForgePlatform | undefined;
 
 /**
@@ -210,6 +223,34 @@ export class ForgePlatform {
       if (reason === undefined) return response as WebTriggerResponse;
       this.failures.push({ moduleKey, invocationId, reason });
       return structuredClone(PLATFORM_ERROR_RESPONSE);
+    });
+  }
+
+  /**
+   * Runs a scheduled trigger's function once, as Forge does on its interval: no user, a request with the
+   * trigger's context, and an answer that must look like an HTTP response (Forge records anything else,
+   * or a throw, as a failure and does not retry).
+   */
+  async invokeScheduledTrigger(handler: ScheduledTriggerHandler, moduleKey: string): Promise<ScheduledRun> {
+    const request: ScheduledTriggerRequest = {
+      context: { cloudId: this.installation.cloudId, moduleKey },
+      contextToken: randomUUID(),
+    };
+    const context = { installContext: installContextAri(this.installation.cloudId), installation: this.installationContext() };
+    const info = { moduleKey, moduleType: 'scheduledTrigger', functionKey: moduleKey, timeoutMs: SCHEDULED_TRIGGER_TIMEOUT_MS };
+    return this.run(info, async () => {
+      const invocationId = this.invocations.getStore()!.invocationId;
+      let reason: string | undefined;
+      let response: unknown;
+      try {
+        response = await handler(request, context);
+        reason = invalidResponseReason(response);
+      } catch (error) {
+        reason = `the handler threw: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      if (reason === undefined) return { ok: true, response: response as WebTriggerResponse };
+      this.failures.push({ moduleKey, invocationId, reason });
+      return { ok: false, reason };
     });
   }
 

@@ -16,6 +16,9 @@ export function describeServer(server: LocalServer, dataDir: string): string {
   }
   lines.push('');
   for (const [key, triggerUrl] of Object.entries(server.webTriggerUrls)) lines.push(`Web trigger ${key}: ${triggerUrl}`);
+  for (const trigger of server.app.manifest.scheduledTriggers) {
+    lines.push(`Scheduled trigger ${trigger.key}: every ${trigger.interval}; run it now with POST ${url}/__local/scheduled/${trigger.key}`);
+  }
   lines.push(`Resolvers: POST ${url}/__local/invoke {moduleKey, key, payload} with X-Local-Account-Id: <user>`);
   lines.push(`Confluence stand-in: ${url}/wiki/api/v2/... with X-Local-Account-Id: <user>`);
   lines.push(`Users: ${site.users.map((user) => `${user.accountId} (${user.displayName})`).join(', ')}`);

@@ -8,6 +8,7 @@ import { handleInvoke } from './invoke-route';
 import { resolveModuleView } from './module-context';
 import { handleResource } from './resource-route';
 import { readSite, type Site } from './site';
+import { handleScheduled, ScheduledTriggers } from './scheduled-triggers';
 import { resolveInside, sendFile } from './static-files';
 import { uiModules, type UiModule } from './ui-modules';
 import { handleWebTrigger } from './web-trigger-route';
@@ -25,6 +26,8 @@ export interface LocalServerOptions {
   /** Print the app's console output. */
   echoLogs?: boolean;
   clock?: () => number;
+  /** Run the manifest's scheduled triggers on their intervals (default true); POST /__local/scheduled/<key> runs one now either way. */
+  runSchedules?: boolean;
 }
 
 export interface LocalServer {
@@ -37,6 +40,7 @@ export interface LocalServer {
   readonly violations: ViolationLog;
   /** The URL of each web trigger, by key. */
   readonly webTriggerUrls: Readonly<Record<string, string>>;
+  readonly scheduledTriggers: ScheduledTriggers;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,9 @@ function route(server: LocalServer, request: IncomingMessage, response: ServerRe
   if (pathname.startsWith('/x/')) return handleWebTrigger(app, request, response, url);
   if (pathname === '/wiki' || pathname.startsWith('/wiki/')) return handleWiki(violations, site, request, response);
   if (pathname === '/__local/invoke') return handleInvoke(app, site, modules, request, response);
+  if (pathname.startsWith('/__local/scheduled/')) {
+    return handleScheduled(server.scheduledTriggers, request, response, decodeURIComponent(pathname.slice('/__local/scheduled/'.length)));
+  }
   if (pathname === '/__local/users') return sendJson(response, 200, { users: site.users });
   if (pathname === '/__local/violations') return sendJson(response, 200, { violations: violations.list() });
   if (pathname.startsWith('/__local/assets/')) return sendFile(response, resolveInside(BROWSER_ASSETS, pathname.slice('/__local/assets/'.length)));
@@ -59,7 +66,7 @@ function route(server: LocalServer, request: IncomingMessage, response: ServerRe
     const gatewayUrl = Object.values(server.webTriggerUrls)[0];
     return sendText(response, 200, renderHostPage({ site, modules, view, gatewayUrl }), 'text/html; charset=utf-8');
   }
-  sendText(response, 404, `Nothing at ${pathname}. Try / (the Custom UI), /x/<web trigger>, /wiki/..., /__local/users.`);
+  sendText(response, 404, `Nothing at ${pathname}. Try / (the Custom UI), /x/<web trigger>, /wiki/..., /__local/users, POST /__local/scheduled/<trigger>.`);
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
@@ -104,6 +111,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     httpServer.close();
     throw error;
   }
+  const scheduledTriggers = new ScheduledTriggers(app);
+  if (options.runSchedules ?? true) scheduledTriggers.start();
   const webTriggerUrls = Object.fromEntries(app.platform.manifest.webTriggerKeys.map((key) => [key, `${url}/x/${key}`]));
   const server: LocalServer = {
     url,
@@ -112,7 +121,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     modules: uiModules(app.manifest.raw),
     violations: new ViolationLog(app.confluence),
     webTriggerUrls,
+    scheduledTriggers,
     close: async () => {
+      await scheduledTriggers.stop();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

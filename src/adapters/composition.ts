@@ -3,6 +3,7 @@ import type { Deps, GatewayDeps } from '../use-cases/deps';
 import { actAsOwner } from './confluence/owner-confluence';
 import { KvsAuditLog } from './kvs/audit-log';
 import { installationChecksumKey } from './kvs/checksum-key';
+import { KvsUsageTotals } from './kvs/fold-store';
 import { KvsPolicyStore } from './kvs/policy-store';
 import { KvsTokenStore } from './kvs/token-store';
 import { gatewayUrl } from './web-trigger/gateway-url';
@@ -21,7 +22,8 @@ export function forgeGatewayDeps(): GatewayDeps {
   instanceDeps ??= {
     tokens: new KvsTokenStore(clock),
     policy: new KvsPolicyStore(),
-    audit: new KvsAuditLog(clock),
+    audit: new KvsAuditLog(),
+    usage: new KvsUsageTotals(),
     clock,
     randomBytes: (length) => randomBytes(length),
     pepper: process.env.TOKEN_PEPPER || undefined,

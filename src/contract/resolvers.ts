@@ -158,22 +158,30 @@ export interface Page<T> {
   cursor: string | null;
 }
 
+/**
+ * Use counts are folded from the audit log in the background: every request before `usageAsOf` (ISO
+ * 8601) is counted, none after it; null until the first fold has run.
+ */
+export interface UsageFreshness {
+  usageAsOf: string | null;
+}
+
 export type ResolverDefinitions = {
   getViewer: () => Result<Viewer>;
   listMySpaces: () => Result<{ spaces: VisibleSpace[] }>;
   createToken: (input: CreateTokenInput) => Result<{ token: string; info: TokenInfo }>;
-  listTokens: () => Result<{ tokens: TokenInfo[] }>;
+  listTokens: () => Result<{ tokens: TokenInfo[] } & UsageFreshness>;
   revokeToken: (input: { id: string }) => Result<{ token: TokenInfo }>;
   rotateToken: (input: RotateTokenInput) => Result<{ token: string; info: TokenInfo }>;
   searchPages: (input: SearchPagesInput) => Result<{ pages: PageRef[] }>;
   revokeAllTokens: () => Result<{ revoked: number }>;
   getGatewayInfo: () => Result<{ url: string }>;
-  listSpaceTokens: (input: { spaceKey: string; cursor?: string }) => Result<{ tokens: ManagedTokenInfo[]; cursor: string | null }>;
+  listSpaceTokens: (input: { spaceKey: string; cursor?: string }) => Result<{ tokens: ManagedTokenInfo[]; cursor: string | null } & UsageFreshness>;
   revokeSpaceAccess: (input: { spaceKey: string; tokenId: string }) => Result<{ token: ManagedTokenInfo }>;
   listAudit: (input: AuditQuery) => Result<AuditPage>;
   getPolicy: () => Result<{ policy: Policy }>;
   setPolicy: (input: Policy) => Result<{ policy: Policy }>;
-  listAllTokens: (input: { cursor?: string }) => Result<Page<ManagedTokenInfo>>;
+  listAllTokens: (input: { cursor?: string }) => Result<Page<ManagedTokenInfo> & UsageFreshness>;
   adminRevokeToken: (input: { id: string }) => Result<{ token: ManagedTokenInfo }>;
 };
 

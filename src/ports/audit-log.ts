@@ -1,6 +1,5 @@
 import type { AuditOutcome, AuditRecord } from '../core/audit';
 import type { Operation } from '../core/operations';
-import type { TokenUsage } from '../core/token';
 import type { Paged } from './token-store';
 
 export type AuditIndex =
@@ -19,6 +18,4 @@ export interface AuditLog {
   append(record: AuditRecord, retentionDays: number): Promise<void>;
   /** Newest first. */
   list(index: AuditIndex, filter: AuditFilter, cursor: string | undefined, limit: number): Promise<Paged<AuditRecord>>;
-  /** Request count and last use per token, derived from the events so the gateway never writes counters. */
-  usage(tokenIds: string[]): Promise<Map<string, TokenUsage>>;
 }

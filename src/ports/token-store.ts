@@ -15,6 +15,8 @@ export interface TokenStore {
   /** Writes `next` only if the stored token is still `previous`; otherwise throws CONFLICT. */
   replace(previous: TokenRecord, next: TokenRecord): Promise<void>;
   listByOwner(ownerAccountId: string): Promise<TokenRecord[]>;
+  /** One page of an owner's tokens, newest first. */
+  pageByOwner(ownerAccountId: string, cursor: string | undefined, limit: number): Promise<Paged<TokenRecord>>;
   /** Tokens that reach a space, newest first. */
   listBySpace(spaceKey: string, cursor: string | undefined, limit: number): Promise<Paged<TokenRecord>>;
   listAll(cursor: string | undefined, limit: number): Promise<Paged<TokenRecord>>;

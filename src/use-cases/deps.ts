@@ -1,6 +1,7 @@
 import type { Clock, RandomBytes } from '../core/clock';
 import type { ChecksumKey } from '../core/token-format';
 import type { AuditLog } from '../ports/audit-log';
+import type { UsageTotals } from '../ports/fold-store';
 import type { ActAsOwner, UserConfluence } from '../ports/confluence';
 import type { PolicyStore, TokenStore } from '../ports/token-store';
 
@@ -8,6 +9,8 @@ export interface Deps {
   tokens: TokenStore;
   policy: PolicyStore;
   audit: AuditLog;
+  /** Request counts folded by the background job (src/use-cases/fold-events.ts). */
+  usage: UsageTotals;
   clock: Clock;
   randomBytes: RandomBytes;
   /** From a Forge encrypted variable; when set, secrets are hashed with HMAC keyed by it. */

@@ -1,18 +1,39 @@
-import type { TokenInfo } from '../contract/resolvers';
+import type { TokenInfo, UsageFreshness } from '../contract/resolvers';
+import { iso } from '../core/clock';
 import { AppError } from '../core/errors';
 import { NO_USAGE, revoked, toTokenInfo, tokenStatus, type TokenRecord } from '../core/token';
 import { isTokenId } from '../core/token-format';
+import { USAGE_READ_LIMIT } from '../ports/fold-store';
 import type { Deps } from './deps';
 
-export async function withUsage(deps: Deps, tokens: TokenRecord[]): Promise<Array<{ token: TokenRecord; info: TokenInfo }>> {
-  const usage = await deps.audit.usage(tokens.map((token) => token.id));
+/** Tokens as the UI shows them, with their folded use counts: one storage request for up to USAGE_READ_LIMIT tokens. */
+export async function withUsage(deps: Deps, tokens: TokenRecord[]): Promise<{ infos: TokenInfo[]; asOf: number | null }> {
+  const { usage, asOf } = await deps.usage.read(tokens.map((token) => token.id));
   const now = deps.clock();
-  return tokens.map((token) => ({ token, info: toTokenInfo(token, usage.get(token.id) ?? NO_USAGE, now) }));
+  return { infos: tokens.map((token) => toTokenInfo(token, usage.get(token.id) ?? NO_USAGE, now)), asOf };
 }
 
-export async function listOwnTokens(deps: Deps, accountId: string): Promise<TokenInfo[]> {
-  const tokens = await deps.tokens.listByOwner(accountId);
-  return (await withUsage(deps, tokens)).map(({ info }) => info);
+export const freshness = (asOf: number | null): UsageFreshness => ({ usageAsOf: asOf === null ? null : iso(asOf) });
+
+/**
+ * All of the caller's tokens, a page of USAGE_READ_LIMIT at a time: each page costs one index query and
+ * one batch read, however busy its tokens are. The policy bounds how many tokens an owner has.
+ */
+export async function listOwnTokens(deps: Deps, accountId: string): Promise<{ tokens: TokenInfo[] } & UsageFreshness> {
+  const tokens: TokenInfo[] = [];
+  let asOf: number | null = null;
+  let cursor: string | undefined;
+  do {
+    const page = await deps.tokens.pageByOwner(accountId, cursor, USAGE_READ_LIMIT);
+    if (page.items.length > 0) {
+      const { infos, asOf: pageAsOf } = await withUsage(deps, page.items);
+      tokens.push(...infos);
+      // Pages read a moment apart: claim only what holds for all of them.
+      asOf = asOf === null ? pageAsOf : pageAsOf === null ? asOf : Math.min(asOf, pageAsOf);
+    }
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return { tokens, ...freshness(asOf) };
 }
 
 /** Loads a token by an id from the browser; anything not found is the same NOT_FOUND, owned or not. */
@@ -51,8 +72,8 @@ export function revokeToken(deps: Deps, token: TokenRecord): Promise<TokenRecord
 
 export async function revokeOwnToken(deps: Deps, accountId: string, id: unknown): Promise<TokenInfo> {
   const token = await findToken(deps, id, (candidate) => candidate.ownerAccountId === accountId);
-  const [{ info }] = await withUsage(deps, [await revokeToken(deps, token)]);
-  return info;
+  const { infos } = await withUsage(deps, [await revokeToken(deps, token)]);
+  return infos[0];
 }
 
 export async function revokeAllOwnTokens(deps: Deps, accountId: string): Promise<number> {

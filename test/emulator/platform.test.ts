@@ -3,7 +3,7 @@ import api, { asApp, asUser, route, webTrigger, ProxyRequestError } from '@forge
 import { kvs } from '@forge/kvs';
 import { makeResolver } from '@forge/resolver';
 import { createKvsEngine, type KvsEngine } from '../../emulator/kvs';
-import { createForgePlatform, loadManifest, type ForgePlatform, type WebTriggerRequest } from '../../emulator/platform';
+import { createForgePlatform, loadManifest, type ForgePlatform, type ScheduledTriggerRequest, type WebTriggerRequest } from '../../emulator/platform';
 import { EchoProduct } from './fake-product';
 
 const MANIFEST = path.join(__dirname, '../fixtures/emulator-manifest.yml');
@@ -214,6 +214,44 @@ describe('web triggers', () => {
       url: 'https://site.webtrigger.example/public/gateway-id',
       unknown: 'Internal error occurred: Failed to get web trigger URL.',
     });
+  });
+});
+
+describe('scheduled triggers', () => {
+  beforeEach(() => setUp());
+
+  it('are read from the manifest with their interval', () => {
+    expect(platform.manifest.scheduledTriggers).toEqual([{ key: 'nightly', function: 'nightly-fn', interval: 'day' }]);
+    expect(() => loadManifest({ modules: { scheduledTrigger: [{ key: 'x', function: 'f', interval: 'minute' }] } })).toThrow(/interval must be one of/);
+  });
+
+  it('run with the Forge request shape, no user, and storage, and answer what the function returned', async () => {
+    let seen: { request?: ScheduledTriggerRequest; user?: string; moduleType?: unknown } = {};
+    const run = await platform.invokeScheduledTrigger(async (request) => {
+      const runtime = currentRuntime() as { aaid?: string; appContext?: { moduleType?: unknown } };
+      seen = { request, user: runtime?.aaid, moduleType: runtime?.appContext?.moduleType };
+      await kvs.set('last-run', 'now');
+      return { statusCode: 200, body: 'done' };
+    }, 'nightly');
+    expect(run).toEqual({ ok: true, response: { statusCode: 200, body: 'done' } });
+    expect(seen).toEqual({
+      request: { context: { cloudId: platform.cloudId, moduleKey: 'nightly' }, contextToken: expect.any(String) },
+      user: undefined,
+      moduleType: 'scheduledTrigger',
+    });
+    expect(await kvs.get('last-run')).toBe('now');
+  });
+
+  it('record a throw or an answer that is not an HTTP response as a failed run', async () => {
+    const thrown = await platform.invokeScheduledTrigger(() => {
+      throw new Error('boom');
+    }, 'nightly');
+    const nothing = await platform.invokeScheduledTrigger(() => undefined, 'nightly');
+    expect([thrown, nothing]).toEqual([
+      { ok: false, reason: 'the handler threw: boom' },
+      { ok: false, reason: 'the handler did not return an object' },
+    ]);
+    expect(platform.failures.map((failure) => failure.moduleKey)).toEqual(['nightly', 'nightly']);
   });
 });
 

@@ -45,6 +45,18 @@ describe('/__local', () => {
     logged.mockRestore();
     expect([noResolver.status, noResolver.json.error.code, noResolver.headers.get('x-local-invoke-outcome')]).toEqual([500, 'RESOLVER_FAILED', null]);
   });
+
+  it('runs a scheduled trigger now on POST, and answers its report', async () => {
+    const run = await request(server, '/__local/scheduled/fold-audit-events', { method: 'POST' });
+    expect(run.status).toBe(200);
+    expect(run.json).toMatchObject({ key: 'fold-audit-events', ok: true, statusCode: 200, body: { caughtUp: true, superseded: false } });
+    const listed = await invoke(server, 'alice', 'listSpaceTokens', { spaceKey: 'DOCS' }, { moduleKey: 'api-token-usage', extension: { space: { key: 'DOCS', id: '10001' } } });
+    expect(listed.json.usageAsOf).toBe(new Date(run.json.body.asOf).toISOString());
+
+    expect((await request(server, '/__local/scheduled/fold-audit-events')).status).toBe(405);
+    const unknown = await request(server, '/__local/scheduled/nightly', { method: 'POST' });
+    expect([unknown.status, unknown.json.error.code]).toEqual([404, 'NOT_FOUND']);
+  });
 });
 
 describe('/wiki', () => {

@@ -92,7 +92,7 @@ it("answers the bridge's calls as Confluence would for that view", async () => {
   });
   expect(typeof context.timezone).toBe('string');
 
-  expect(await callBridge('invoke', { functionKey: 'listSpaceTokens', payload: { spaceKey: 'DOCS' } })).toEqual({ tokens: [], cursor: null });
+  expect(await callBridge('invoke', { functionKey: 'listSpaceTokens', payload: { spaceKey: 'DOCS' } })).toEqual({ tokens: [], cursor: null, usageAsOf: null });
   const bobsView = await loadBridge((await request(server, '/resources/space-usage/?module=api-token-usage&user=bob&space=DOCS')).text);
   // A resolver's error is its return value: invoke resolves with it.
   expect(await bobsView('invoke', { functionKey: 'listSpaceTokens', payload: { spaceKey: 'DOCS' } })).toMatchObject({ error: { code: 'FORBIDDEN' } });

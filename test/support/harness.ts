@@ -1,6 +1,7 @@
 import { EmulatedApp } from '../../emulator/app';
 import { SEED } from '../../emulator/confluence';
 import type { ResolverDefinitions } from '../../src/contract/resolvers';
+import type { FoldReport } from '../../src/use-cases/fold-events';
 
 export { SEED };
 
@@ -100,6 +101,13 @@ export class Harness {
       json = undefined;
     }
     return { status: response.statusCode, headers: response.headers ?? {}, text, json };
+  }
+
+  /** One run of the background fold, as Forge's scheduler starts it; fails the test if the run fails. */
+  async fold(): Promise<FoldReport> {
+    const run = await this.app.scheduledTrigger('fold-audit-events');
+    if (!run.ok || run.response.statusCode !== 200) throw new Error(`The fold run failed: ${JSON.stringify(run)}`);
+    return JSON.parse(run.response.body ?? '') as FoldReport;
   }
 
   close(): void {

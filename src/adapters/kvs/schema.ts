@@ -2,6 +2,7 @@
 export const TOKEN_ENTITY = 'token';
 export const GRANT_ENTITY = 'token-grant';
 export const AUDIT_ENTITY = 'audit-event';
+export const FOLD_STATE_ENTITY = 'fold-state';
 
 export const TOKEN_BY_OWNER = 'by-owner';
 export const TOKEN_BY_CREATED = 'by-created';
@@ -14,7 +15,8 @@ export const AUDIT_BY_TIME = 'by-time';
 export const POLICY_KEY = 'policy';
 /** In Forge's encrypted secret store (kvs.setSecret), never in plain storage. */
 export const CHECKSUM_KEY = 'token-checksum-key';
-export const usageKey = (tokenId: string) => `usage:${tokenId}`;
+/** The one fold-state item: how far the background job has folded the audit events. */
+export const FOLD_STATE_KEY = 'audit-events';
 
 /** Revoked and expired tokens stay visible this long after they expire, then storage drops them. */
 export const EXPIRED_TOKEN_GRACE_DAYS = 30;

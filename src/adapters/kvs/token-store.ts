@@ -92,6 +92,10 @@ export class KvsTokenStore implements TokenStore {
     return tokens;
   }
 
+  pageByOwner(ownerAccountId: string, cursor: string | undefined, limit: number): Promise<Paged<TokenRecord>> {
+    return this.tokensPage(TOKEN_BY_OWNER, [ownerAccountId], cursor, limit);
+  }
+
   async listBySpace(spaceKey: string, cursor: string | undefined, limit: number): Promise<Paged<TokenRecord>> {
     let query = kvs.entity<GrantEntity>(GRANT_ENTITY).query().index(GRANT_BY_SPACE, { partition: [spaceKey] }).sort(Sort.DESC).limit(limit);
     if (cursor) query = query.cursor(cursor);

@@ -37,7 +37,7 @@ export const resolverHandler = makeResolver<ResolverDefinitions>({
   getViewer: resolve(async (_deps, actor) => ({ accountId: actor.accountId, isSiteAdmin: await actor.confluence.isSiteAdmin() })),
   listMySpaces: resolve(async (_deps, actor) => ({ spaces: await actor.confluence.visibleSpaces() })),
   createToken: resolve((deps, actor, payload) => issueToken(deps, actor, payload)),
-  listTokens: resolve(async (deps, actor) => ({ tokens: await listOwnTokens(deps, actor.accountId) })),
+  listTokens: resolve((deps, actor) => listOwnTokens(deps, actor.accountId)),
   revokeToken: resolve(async (deps, actor, payload) => ({ token: await revokeOwnToken(deps, actor.accountId, payload.id) })),
   rotateToken: resolve((deps, actor, payload) => rotateOwnToken(deps, actor, payload)),
   searchPages: resolve(async (_deps, actor, payload) => ({ pages: await searchPages(actor, payload) })),
@@ -45,7 +45,7 @@ export const resolverHandler = makeResolver<ResolverDefinitions>({
   getGatewayInfo: resolve(async () => ({ url: await webTrigger.getUrl('gateway') })),
   listSpaceTokens: resolve(async (deps, actor, payload) => {
     const page = await listSpaceTokens(deps, actor, payload.spaceKey, cursorOf(payload));
-    return { tokens: page.items, cursor: page.cursor };
+    return { tokens: page.items, cursor: page.cursor, usageAsOf: page.usageAsOf };
   }),
   revokeSpaceAccess: resolve(async (deps, actor, payload) => ({
     token: await revokeSpaceAccess(deps, actor, payload.spaceKey, payload.tokenId),

@@ -1,0 +1,159 @@
+import { KvsFoldStore } from '../../src/adapters/kvs/fold-store';
+import { usageCell } from '../../src/core/usage-folder';
+import { FOLD_LIMITS, FOLDERS, foldEvents, type FoldLimits } from '../../src/use-cases/fold-events';
+import { advanceSeconds, DOCS, Harness } from '../support/harness';
+import { readEvent, storeAuditEvents } from '../support/seed-audit';
+
+let h: Harness;
+beforeEach(() => {
+  h = new Harness();
+});
+afterEach(() => h.close());
+
+const SETTLE_S = FOLD_LIMITS.settleMs / 1000;
+
+/** One run of the fold with other bounds, inside an invocation of the scheduled trigger's function. */
+function foldWith(limits: Partial<FoldLimits>) {
+  const info = { moduleKey: 'fold-audit-events', moduleType: 'scheduledTrigger', functionKey: 'fold-fn', timeoutMs: 55_000 };
+  return h.app.platform.run(info, () => foldEvents(new KvsFoldStore(), FOLDERS, Date.now(), { ...FOLD_LIMITS, ...limits }));
+}
+
+async function usageOf(accountId: string): Promise<Record<string, number>> {
+  const { tokens } = await h.ok(accountId, 'listTokens');
+  return Object.fromEntries(tokens.map((token) => [token.label, token.usageCount]));
+}
+
+async function issueLabelled(accountId: string, label: string) {
+  return h.ok(accountId, 'createToken', { label, spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 30 });
+}
+
+describe('the background fold', () => {
+  it('counts each settled request once, however often it runs, and every list says how fresh the counts are', async () => {
+    const { token, info } = await issueLabelled('alice', 'export');
+    for (let i = 0; i < 3; i++) await h.gateway({ path: '/self', token });
+    const usedAt = new Date(Date.now()).toISOString();
+
+    advanceSeconds(1);
+    expect(await h.fold()).toMatchObject({ eventsFolded: 0, caughtUp: true });
+    expect(await usageOf('alice')).toEqual({ export: 0 });
+
+    advanceSeconds(SETTLE_S);
+    expect(await h.fold()).toMatchObject({ eventsFolded: 3, caughtUp: true, superseded: false });
+    expect(await h.fold()).toMatchObject({ eventsFolded: 0, caughtUp: true });
+    const asOf = new Date(Date.now() - FOLD_LIMITS.settleMs).toISOString();
+    const own = await h.ok('alice', 'listTokens');
+    expect(own.tokens[0]).toMatchObject({ id: info.id, usageCount: 3, lastUsedAt: usedAt });
+    expect(own.usageAsOf).toBe(asOf);
+    const space = await h.ok('alice', 'listSpaceTokens', { spaceKey: 'DOCS' });
+    expect([space.tokens[0].usageCount, space.usageAsOf]).toEqual([3, asOf]);
+    const all = await h.ok('siteadmin', 'listAllTokens', {});
+    expect([all.items[0].usageCount, all.usageAsOf]).toEqual([3, asOf]);
+
+    await h.gateway({ path: '/self', token });
+    advanceSeconds(SETTLE_S + 1);
+    await h.fold();
+    expect(await usageOf('alice')).toEqual({ export: 4 });
+  });
+
+  it('works through a backlog a bounded batch per run, resuming where the last run stopped', async () => {
+    const tokens = await Promise.all(['a', 'b', 'c'].map((label) => issueLabelled('alice', label)));
+    const start = Date.now();
+    await storeAuditEvents(
+      Array.from({ length: 250 }, (_, i) => readEvent({ id: tokens[i % 3].info.id, ownerAccountId: 'alice' }, start + i, DOCS)),
+    );
+    advanceSeconds(SETTLE_S + 1);
+
+    const runs = [];
+    for (let run = 0; run < 4; run++) runs.push(await foldWith({ maxPages: 1, pageSize: 100 }));
+    expect(runs.map((report) => [report.pages, report.eventsFolded, report.caughtUp])).toEqual([
+      [1, 100, false],
+      // The page starts at the last folded event, which is read again and skipped.
+      [1, 99, false],
+      [1, 51, true],
+      // Nothing has settled since the last run.
+      [0, 0, true],
+    ]);
+    expect(await usageOf('alice')).toEqual({ a: 84, b: 83, c: 83 });
+  });
+
+  it('resumes between requests made in the same millisecond without counting any twice', async () => {
+    // The test clock stands still: every request below is stamped with the same millisecond.
+    const tokens = await Promise.all(['a', 'b', 'c'].map((label) => issueLabelled('alice', label)));
+    for (let i = 0; i < 30; i++) await h.gateway({ path: '/self', token: tokens[i % 3].token });
+    advanceSeconds(SETTLE_S + 1);
+
+    // Each run stops after its first transaction, part way through the shared millisecond.
+    const reports = [];
+    for (let run = 0; run < 4; run++) reports.push(await foldWith({ pageSize: 10, maxPages: 5, maxWrites: 1 }));
+    expect(reports.map((report) => report.eventsFolded)).toEqual([10, 10, 10, 0]);
+    expect(await usageOf('alice')).toEqual({ a: 10, b: 10, c: 10 });
+  });
+
+  it('loses and doubles nothing when a run dies between two transactions', async () => {
+    const tokens = await Promise.all(Array.from({ length: 30 }, (_, i) => issueLabelled('alice', `t${i}`)));
+    const start = Date.now();
+    await storeAuditEvents(tokens.map((token, i) => readEvent({ id: token.info.id, ownerAccountId: 'alice' }, start + i, DOCS)));
+    advanceSeconds(SETTLE_S + 1);
+
+    // 30 tokens need two transactions (24 cells each at most); the function dies at the second.
+    const handle = h.app.kvs.handle.bind(h.app.kvs);
+    let transactions = 0;
+    h.app.kvs.handle = (path, body) => {
+      if (path === '/api/v1/transaction' && ++transactions === 2) throw new Error('the function timed out');
+      return handle(path, body);
+    };
+    await expect(h.fold()).rejects.toThrow(/fold run failed/);
+    h.app.kvs.handle = handle;
+    expect(Object.values(await usageOf('alice')).filter((count) => count === 1)).toHaveLength(24);
+
+    expect(await h.fold()).toMatchObject({ eventsFolded: 6, caughtUp: true });
+    expect(Object.values(await usageOf('alice'))).toEqual(Array(30).fill(1));
+  });
+
+  it('writes nothing from a run that another run overtook', async () => {
+    const { token, info } = await issueLabelled('alice', 'export');
+    await h.gateway({ path: '/self', token });
+    advanceSeconds(SETTLE_S + 1);
+    const store = new KvsFoldStore();
+    const info2 = { moduleKey: 'fold-audit-events', moduleType: 'scheduledTrigger', functionKey: 'fold-fn', timeoutMs: 55_000 };
+    const stale = await h.app.platform.run(info2, () => store.state());
+    await h.fold();
+
+    const late = { seq: stale.seq + 1, position: { at: Date.now(), ids: [] } };
+    const change = { cell: usageCell(info.id), value: { count: 99, lastUsedAt: 0 }, ttlDays: 1 };
+    expect(await h.app.platform.run(info2, () => store.commit(stale, late, [change]))).toBe(false);
+    expect(await usageOf('alice')).toEqual({ export: 1 });
+  });
+
+  it('lets concurrent runs fold each request exactly once', async () => {
+    const tokens = await Promise.all(Array.from({ length: 30 }, (_, i) => issueLabelled('alice', `t${i}`)));
+    for (const token of tokens) await h.gateway({ path: '/self', token: token.token });
+    advanceSeconds(SETTLE_S + 1);
+    const reports = await Promise.all([h.fold(), h.fold(), h.fold()]);
+    expect(reports.reduce((sum, report) => sum + report.eventsFolded, 0)).toBe(30);
+    expect(Object.values(await usageOf('alice'))).toEqual(Array(30).fill(1));
+  });
+});
+
+describe('token lists', () => {
+  it('cost at most 3 storage requests per page of tokens, however many events are unfolded', async () => {
+    const tokens = await Promise.all(['a', 'b'].map((label) => issueLabelled('alice', label)));
+    const start = Date.now();
+    await storeAuditEvents(
+      Array.from({ length: 5_000 }, (_, i) => readEvent({ id: tokens[i % 2].info.id, ownerAccountId: 'alice' }, start + i, DOCS)),
+    );
+    advanceSeconds(3600);
+    const costOf = async (list: () => Promise<unknown>) => {
+      h.app.kvs.resetCounters();
+      await list();
+      const { readRequests, writeRequests } = h.app.kvs.counters();
+      return readRequests + writeRequests;
+    };
+    const lists = {
+      own: () => h.ok('alice', 'listTokens'),
+      space: () => h.ok('alice', 'listSpaceTokens', { spaceKey: 'DOCS' }),
+      all: () => h.ok('siteadmin', 'listAllTokens', {}),
+    };
+    for (const [name, list] of Object.entries(lists)) expect([name, await costOf(list)]).toEqual([name, name === 'space' ? 3 : 2]);
+  });
+});

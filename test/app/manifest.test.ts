@@ -30,13 +30,14 @@ describe('manifest.yml', () => {
 
   it('declares the entities and indexes the storage adapters query', () => {
     const entities = Object.fromEntries(
-      manifest.app.storage.entities.map((entity: { name: string; indexes: Array<{ name: string }> }) => [entity.name, entity.indexes.map((index) => index.name)]),
+      manifest.app.storage.entities.map((entity: { name: string; indexes?: Array<{ name: string }> }) => [entity.name, (entity.indexes ?? []).map((index) => index.name)]),
     );
     expect(entities[schema.TOKEN_ENTITY]).toEqual(expect.arrayContaining([schema.TOKEN_BY_OWNER, schema.TOKEN_BY_CREATED]));
     expect(entities[schema.GRANT_ENTITY]).toEqual([schema.GRANT_BY_SPACE]);
     expect(entities[schema.AUDIT_ENTITY]).toEqual(
       expect.arrayContaining([schema.AUDIT_BY_TOKEN, schema.AUDIT_BY_SPACE, schema.AUDIT_BY_OWNER, schema.AUDIT_BY_TIME]),
     );
+    expect(entities[schema.FOLD_STATE_ENTITY]).toEqual([]);
   });
 
   it('lets the gateway impersonate only for the scopes it uses, and uses no legacy storage', () => {

@@ -3,6 +3,7 @@ import type { Operation, SpaceRef } from '../../src/contract/resolvers';
 // The iframe runs in the person's own browser, so its default locale and time zone are theirs.
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 export function formatDateTime(iso: string | null, whenMissing = '—'): string {
   return iso ? dateTime.format(new Date(iso)) : whenMissing;
@@ -10,6 +11,12 @@ export function formatDateTime(iso: string | null, whenMissing = '—'): string 
 
 export function formatDate(iso: string | null, whenMissing = '—'): string {
   return iso ? dateOnly.format(new Date(iso)) : whenMissing;
+}
+
+/** "10:42" for a time today, with the date otherwise. */
+export function formatAsOf(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  return at.toDateString() === now.toDateString() ? timeOnly.format(at) : dateTime.format(at);
 }
 
 export function formatOperations(operations: readonly Operation[]): string {

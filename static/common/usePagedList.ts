@@ -2,8 +2,10 @@ import { useCallback, useEffect, useRef, useState, type DependencyList } from 'r
 import type { Page } from '../../src/contract/resolvers';
 import { toFailure, type FailureInfo } from './errors';
 
-export interface PagedList<T> {
+export interface PagedList<T, P extends Page<T> = Page<T>> {
   items: T[];
+  /** The page loaded last, for what a list answers beside its items (e.g. how fresh its counts are). */
+  lastPage: P | null;
   /** True while the first page loads; later pages keep the items on screen. */
   isLoading: boolean;
   isLoadingMore: boolean;
@@ -14,8 +16,11 @@ export interface PagedList<T> {
 }
 
 /** A cursor-paged list: the first page loads when `deps` change, "Load more" appends the next. */
-export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>, deps: DependencyList): PagedList<T> {
+/** `E` is what a page answers beside its items and cursor. */
+export function usePagedList<T, E extends object = object>(loadPage: (cursor?: string) => Promise<Page<T> & E>, deps: DependencyList): PagedList<T, Page<T> & E> {
+  type P = Page<T> & E;
   const [items, setItems] = useState<T[]>([]);
+  const [lastPage, setLastPage] = useState<P | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [isLoading, setLoading] = useState(true);
   const [isLoadingMore, setLoadingMore] = useState(false);
@@ -28,6 +33,7 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
   useEffect(() => {
     const mine = ++generation.current;
     setItems([]);
+    setLastPage(null);
     setCursor(null);
     setFailure(null);
     setLoading(true);
@@ -36,6 +42,7 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
       (page) => {
         if (mine !== generation.current) return;
         setItems(page.items);
+        setLastPage(page);
         setCursor(page.cursor);
         setLoading(false);
       },
@@ -57,6 +64,7 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
       (page) => {
         if (mine !== generation.current) return;
         setItems((previous) => [...previous, ...page.items]);
+        setLastPage(page);
         setCursor(page.cursor);
         setLoadingMore(false);
       },
@@ -70,5 +78,5 @@ export function usePagedList<T>(loadPage: (cursor?: string) => Promise<Page<T>>,
 
   const update = useCallback((change: (items: T[]) => T[]) => setItems(change), []);
 
-  return { items, isLoading, isLoadingMore, hasMore: cursor !== null, failure, loadMore, update };
+  return { items, lastPage, isLoading, isLoadingMore, hasMore: cursor !== null, failure, loadMore, update };
 }

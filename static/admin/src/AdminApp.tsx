@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../common/ErrorMessage';
 import { PageLayout, Section } from '../../common/Layout';
 import { Loading } from '../../common/Loading';
 import { PagedListView } from '../../common/PagedListView';
+import { UsageAsOf } from '../../common/UsageAsOf';
 import { useLoad } from '../../common/useLoad';
 import { usePagedList } from '../../common/usePagedList';
 import { AllTokensTable } from './AllTokensTable';
@@ -58,7 +59,12 @@ export function AdminApp() {
           emptyDescription="Nobody on this site has created an API token."
           loadMoreLabel="Load more"
         >
-          {(items) => <AllTokensTable tokens={items} onRevoke={setRevoking} />}
+          {(items) => (
+            <>
+              <UsageAsOf usageAsOf={tokens.lastPage?.usageAsOf} testId="all-tokens-usage-as-of" />
+              <AllTokensTable tokens={items} onRevoke={setRevoking} />
+            </>
+          )}
         </PagedListView>
       </Section>
 

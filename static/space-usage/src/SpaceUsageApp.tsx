@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../common/ErrorMessage';
 import { PageLayout, Section } from '../../common/Layout';
 import { Loading } from '../../common/Loading';
 import { PagedListView } from '../../common/PagedListView';
+import { UsageAsOf } from '../../common/UsageAsOf';
 import { useLoad } from '../../common/useLoad';
 import { usePagedList } from '../../common/usePagedList';
 import { AuditLog } from './AuditLog';
@@ -48,7 +49,7 @@ export function SpaceUsageApp() {
 function SpaceUsage({ spaceKey }: { spaceKey: string }) {
   const tokens = usePagedList(async (cursor?: string) => {
     const page = await callResolver('listSpaceTokens', { spaceKey, cursor });
-    return { items: page.tokens, cursor: page.cursor };
+    return { items: page.tokens, cursor: page.cursor, usageAsOf: page.usageAsOf };
   }, [spaceKey]);
   const [revoking, setRevoking] = useState<ManagedTokenInfo | null>(null);
   const [notice, setNotice] = useState('');
@@ -99,7 +100,12 @@ function SpaceUsage({ spaceKey }: { spaceKey: string }) {
           emptyDescription="When someone creates an API token for this space, it appears here."
           loadMoreLabel="Load more tokens"
         >
-          {(items) => <SpaceTokenTable tokens={items} onRevokeAccess={setRevoking} />}
+          {(items) => (
+            <>
+              <UsageAsOf usageAsOf={tokens.lastPage?.usageAsOf} testId="space-tokens-usage-as-of" />
+              <SpaceTokenTable tokens={items} onRevokeAccess={setRevoking} />
+            </>
+          )}
         </PagedListView>
       </Section>
 

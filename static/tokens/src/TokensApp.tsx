@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../common/ErrorMessage';
 import { pluralize } from '../../common/format';
 import { PageLayout, Section } from '../../common/Layout';
 import { Loading } from '../../common/Loading';
+import { UsageAsOf } from '../../common/UsageAsOf';
 import { useLoad } from '../../common/useLoad';
 import { CreateTokenForm, type CreatedToken } from './CreateTokenForm';
 import { TokenTable } from './TokenTable';
@@ -24,7 +25,13 @@ export function TokensApp() {
     const [{ policy }, { spaces }] = await Promise.all([callResolver('getPolicy'), callResolver('listMySpaces')]);
     return { policy, spaces };
   }, []);
-  const tokens = useLoad(async () => (await callResolver('listTokens')).tokens, []);
+  const list = useLoad(() => callResolver('listTokens'), []);
+  const tokens = {
+    ...list,
+    result: list.result.state === 'ready' ? { state: 'ready' as const, value: list.result.value.tokens } : list.result,
+    update: (change: (tokens: TokenInfo[]) => TokenInfo[]) => list.update((value) => ({ ...value, tokens: change(value.tokens) })),
+  };
+  const usageAsOf = list.result.state === 'ready' ? list.result.value.usageAsOf : null;
   const gateway = useLoad(async () => (await callResolver('getGatewayInfo')).url, []);
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
@@ -121,7 +128,10 @@ export function TokensApp() {
               testId="tokens-empty"
             />
           ) : (
-            <TokenTable tokens={tokens.result.value} onRevoke={(token) => setConfirmation({ kind: 'revoke', token })} />
+            <>
+              <UsageAsOf usageAsOf={usageAsOf} testId="tokens-usage-as-of" />
+              <TokenTable tokens={tokens.result.value} onRevoke={(token) => setConfirmation({ kind: 'revoke', token })} />
+            </>
           ))}
       </Section>
 

@@ -66,6 +66,6 @@ export async function rotateOwnToken(deps: Deps, actor: Actor, input: unknown): 
     },
     policy.auditRetentionDays,
   );
-  const [{ info }] = await withUsage(deps, [record]);
-  return { token: text, info };
+  const { infos } = await withUsage(deps, [record]);
+  return { token: text, info: infos[0] };
 }

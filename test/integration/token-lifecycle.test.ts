@@ -1,4 +1,5 @@
 import { fromEntity, type TokenEntity } from '../../src/adapters/kvs/token-entity';
+import { FOLD_LIMITS } from '../../src/use-cases/fold-events';
 import { advanceDays, advanceSeconds, DOCS, Harness, SEED } from '../support/harness';
 
 let h: Harness;
@@ -113,6 +114,8 @@ describe('rotation', () => {
       { tokenId: info.id, operation: 'rotate', method: 'POST', status: 403, outcome: 'denied', code: 'CURRENT_SECRET_REQUIRED' },
       { tokenId: info.id, operation: 'rotate', method: 'UI', status: 200, outcome: 'ok' },
     ]);
+    advanceSeconds(FOLD_LIMITS.settleMs / 1000 + 1);
+    await h.fold();
     const listed = (await h.ok('alice', 'listTokens')).tokens[0];
     expect(listed.usageCount).toBe(1);
   });

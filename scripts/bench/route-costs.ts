@@ -69,6 +69,8 @@ export const ROUTE_SCENARIOS: RouteScenario[] = [
   },
   { route: `DELETE ${v2}/pages/{id}/properties/{propertyId}`, status: 204, request: (made) => ({ method: 'DELETE', path: `${v2}/pages/${PAGE}/properties/${made.propertyId}` }) },
   { route: `DELETE ${v2}/pages/{id}`, status: 204, request: (made) => ({ method: 'DELETE', path: `${v2}/pages/${made.pageId}` }) },
+  // Last: the token's secret changes (the old one keeps working for the default 24 hours of grace).
+  { route: 'POST /self/rotate', status: 200, request: () => ({ method: 'POST', path: '/self/rotate', body: '{}' }) },
 ];
 
 async function measure(app: EmulatedApp, authorization: string, scenario: RouteScenario, made: Made): Promise<RouteCost> {

@@ -7,6 +7,23 @@ import type { Plugin, UserConfig } from 'vite';
  */
 const FEATURE_GATES_OFF = fileURLToPath(new URL('./aliases/feature-gates-off.ts', import.meta.url));
 
+/** The parts of @forge/bridge the pages use, without the rest of the CommonJS package. See its comment. */
+const FORGE_BRIDGE = fileURLToPath(new URL('./aliases/forge-bridge.ts', import.meta.url));
+
+/** Atlaskit's Tooltip, fetched when a hint is first wanted. See its comment. */
+const LAZY_TOOLTIP = fileURLToPath(new URL('./aliases/lazy-tooltip.tsx', import.meta.url));
+
+/** `@atlaskit/tooltip/Tooltip` is the stand-in everywhere but in the stand-in itself, which loads the real one. */
+function lazyTooltip(): Plugin {
+  return {
+    name: 'lazy-tooltip',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === '@atlaskit/tooltip/Tooltip' && importer !== LAZY_TOOLTIP ? LAZY_TOOLTIP : null;
+    },
+  };
+}
+
 /**
  * Fails the build when anything reaches Statsig's SDK by another way than the aliased entry, e.g. a new
  * Atlaskit component importing the client's root: an alias for that entry belongs next to the one above.
@@ -38,9 +55,12 @@ export function customUiConfig(moduleDir: URL): UserConfig {
     // No React plugin: Vite's own oxc transform compiles TSX with the automatic JSX runtime.
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
     resolve: {
-      alias: [{ find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/, replacement: FEATURE_GATES_OFF }],
+      alias: [
+        { find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/, replacement: FEATURE_GATES_OFF },
+        { find: /^@forge\/bridge$/, replacement: FORGE_BRIDGE },
+      ],
     },
-    plugins: [noStatsig()],
+    plugins: [noStatsig(), lazyTooltip()],
     build: {
       outDir: 'build',
       emptyOutDir: true,

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { Label } from '@atlaskit/form';
-import Select from '@atlaskit/select';
+import { LazySelect } from '../../common/LazySelect';
 import type { AuditOutcome, Operation } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
 import { formatDateTime, pluralize } from '../../common/format';
@@ -143,7 +143,7 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
       <div className="field-row" role="group" aria-label="Filter the audit log">
         <div>
           <Label htmlFor="audit-filter-token">Token</Label>
-          <Select<Option<string>, false>
+          <LazySelect<Option<string>, false>
             inputId="audit-filter-token"
             options={tokenOptions}
             value={tokenOptions.find((option) => option.value === tokenId) ?? tokenOptions[0]}
@@ -153,7 +153,7 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
         </div>
         <div>
           <Label htmlFor="audit-filter-operation">Operation</Label>
-          <Select<Option<AuditOperation | typeof ANY>, false>
+          <LazySelect<Option<AuditOperation | typeof ANY>, false>
             inputId="audit-filter-operation"
             options={OPERATION_OPTIONS}
             value={OPERATION_OPTIONS.find((option) => option.value === operation)}
@@ -164,7 +164,7 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
         </div>
         <div>
           <Label htmlFor="audit-filter-outcome">Outcome</Label>
-          <Select<Option<AuditOutcome | typeof ANY>, false>
+          <LazySelect<Option<AuditOutcome | typeof ANY>, false>
             inputId="audit-filter-outcome"
             options={OUTCOME_OPTIONS}
             value={OUTCOME_OPTIONS.find((option) => option.value === outcome)}

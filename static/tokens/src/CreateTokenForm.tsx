@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import { Label } from '@atlaskit/form';
-import Select from '@atlaskit/select';
+import { LazySelect, preloadSelect } from '../../common/LazySelect';
 import Textfield from '@atlaskit/textfield';
 import type { Policy, TokenInfo, VisibleSpace } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
@@ -95,7 +95,15 @@ export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormPr
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label="Create a token" data-testid="create-token-form">
+    // Someone filling in the form will reach its selects: fetch them from the first field on.
+    <form
+      className="form"
+      onSubmit={submit}
+      onFocus={() => void preloadSelect()}
+      noValidate
+      aria-label="Create a token"
+      data-testid="create-token-form"
+    >
       <div>
         <Label htmlFor="token-label">Label</Label>
         <Textfield
@@ -117,7 +125,7 @@ export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormPr
 
       <div>
         <Label htmlFor="token-spaces">Spaces</Label>
-        <Select<Option<string>, true>
+        <LazySelect<Option<string>, true>
           inputId="token-spaces"
           isMulti
           options={spaceOptions}
@@ -150,7 +158,7 @@ export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormPr
       <div className="field-row">
         <div>
           <Label htmlFor="token-expiry">Expires after</Label>
-          <Select<Option<ExpiryChoice>, false>
+          <LazySelect<Option<ExpiryChoice>, false>
             inputId="token-expiry"
             options={expiryOptions}
             value={expiryOptions.find((option) => option.value === values.expiry)}

@@ -6,48 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import type { LocalServer } from '../emulator/server/server';
-import { gateway, invoke } from '../test/server/http-client';
 import { newContext, openModule, startBrowserSession, type ModuleView } from '../test/browser/browser-session';
+import { seedActivity } from '../test/browser/seed';
 
 const OUT_DIR = path.join(__dirname, '..', 'docs', 'screenshots');
-const DOCS_ID = '10001';
-
-async function issue(server: LocalServer, user: string, input: { label: string; spaceKeys: string[]; operations: string[]; expiresInDays: number }) {
-  const answer = await invoke(server, user, 'createToken', input);
-  if (answer.status !== 200) throw new Error(`createToken for ${user} answered ${answer.status}: ${answer.text}`);
-  return { token: answer.json.token as string, id: answer.json.info.id as string };
-}
-
-async function call(server: LocalServer, token: string, method: string, route: string, body?: unknown): Promise<any> {
-  return (await gateway(server, token, method, route, body)).json;
-}
-
-const newPage = (title: string) => ({ spaceId: DOCS_ID, status: 'current', title, body: { representation: 'storage', value: `<p>${title}</p>` } });
-
-/** Alice's and bob's scripts at work: pages created, updated, read and trashed, one stale update refused by Confluence. */
-async function seed(server: LocalServer): Promise<void> {
-  const releaseBot = await issue(server, 'alice', { label: 'Release notes bot', spaceKeys: ['DOCS'], operations: ['read', 'create', 'update'], expiresInDays: 30 });
-  const exporter = await issue(server, 'alice', { label: 'Nightly export', spaceKeys: ['DOCS', 'ENG'], operations: ['read'], expiresInDays: 90 });
-  const migration = await issue(server, 'alice', { label: 'Wiki migration', spaceKeys: ['DOCS'], operations: ['read', 'create', 'update', 'delete'], expiresInDays: 7 });
-  const wikiSync = await issue(server, 'bob', { label: 'Wiki sync', spaceKeys: ['DOCS', 'ENG'], operations: ['read', 'create', 'update'], expiresInDays: 30 });
-  const runbooks = await issue(server, 'bob', { label: 'Runbook mirror', spaceKeys: ['ENG'], operations: ['read'], expiresInDays: 90 });
-
-  const notes = await call(server, releaseBot.token, 'POST', '/wiki/api/v2/pages', newPage('Release 2.4'));
-  await call(server, releaseBot.token, 'PUT', `/wiki/api/v2/pages/${notes.id}`, { ...newPage('Release 2.4'), id: notes.id, version: { number: 2 } });
-  // A script retrying with a version it already used: Confluence answers 409.
-  await call(server, releaseBot.token, 'PUT', `/wiki/api/v2/pages/${notes.id}`, { ...newPage('Release 2.4'), id: notes.id, version: { number: 2 } });
-  for (const id of ['20001', '20002', '20003', '20004']) await call(server, exporter.token, 'GET', `/wiki/api/v2/pages/${id}?body-format=storage`);
-  await call(server, exporter.token, 'GET', '/wiki/api/v2/spaces/10002/pages');
-  const draft = await call(server, migration.token, 'POST', '/wiki/api/v2/pages', newPage('Migrated: Onboarding'));
-  await call(server, migration.token, 'DELETE', `/wiki/api/v2/pages/${draft.id}`);
-  await invoke(server, 'alice', 'revokeToken', { id: migration.id });
-
-  const synced = await call(server, wikiSync.token, 'POST', '/wiki/api/v2/pages', newPage('Sync report'));
-  await call(server, wikiSync.token, 'GET', `/wiki/api/v2/pages/${synced.id}`);
-  await call(server, runbooks.token, 'GET', '/wiki/api/v2/spaces/10002/pages');
-  await call(server, runbooks.token, 'GET', '/wiki/api/v2/pages/20013?body-format=storage');
-}
 
 /** The view with the whole module visible: the viewport grows to the frame's content. */
 async function photograph(page: Page, frame: FrameLocator, file: string): Promise<void> {
@@ -91,9 +53,9 @@ const SHOTS: Shot[] = [
 
 async function main(): Promise<void> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  const session = await startBrowserSession();
+  const session = await startBrowserSession({ rebuildStale: true });
   try {
-    await seed(session.server);
+    await seedActivity(session.server);
     for (const shot of SHOTS) {
       const context = await newContext(session);
       const page = await context.newPage();

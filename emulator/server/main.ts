@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
   const dataDir = path.resolve(process.env.DATA_DIR ?? '.local-data');
 
-  const built = buildMissingUi(uiModules(loadManifest(path.join(APP_ROOT, 'manifest.yml')).raw));
+  const built = buildMissingUi(uiModules(loadManifest(path.join(APP_ROOT, 'manifest.yml')).raw), { rebuildStale: true });
   if (built.length > 0) console.log(`Built the Custom UI: ${built.join(', ')}`);
 
   const server = await startLocalServer({ port, dataDir, reset: args.includes('--reset'), echoLogs: true });

@@ -37,15 +37,41 @@ export function uiModules(manifest: Record<string, unknown>): UiModule[] {
   );
 }
 
-/** The `static/<name>` folder names whose build has no index.html yet (what scripts/build-ui.mjs takes). */
-function unbuiltUiSources(modules: readonly UiModule[]): string[] {
-  const missing = modules.filter((module) => !fs.existsSync(path.join(module.buildDir, 'index.html')));
-  return [...new Set(missing.map((module) => path.basename(path.dirname(module.buildDir))))];
+/** The newest modification time of the files under `dir`, build output and node_modules aside. */
+function newestChange(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    if (entry.name === 'build' || entry.name === 'node_modules') return newest;
+    const file = path.join(dir, entry.name);
+    return Math.max(newest, entry.isDirectory() ? newestChange(file) : fs.statSync(file).mtimeMs);
+  }, 0);
 }
 
-/** Builds the modules whose build is missing with scripts/build-ui.mjs; answers the sources it built. */
-export function buildMissingUi(modules: readonly UiModule[]): string[] {
-  const sources = unbuiltUiSources(modules);
+/**
+ * The `static/<name>` folder names whose build has no index.html yet, or one older than its sources
+ * (its own folder, static/common, the resolver contract, the lock file): a stale build would have the
+ * browser tests and the first-load budget check yesterday's pages. (What scripts/build-ui.mjs takes.)
+ */
+function unbuiltUiSources(modules: readonly UiModule[], rebuildStale: boolean): string[] {
+  const shared = Math.max(
+    newestChange(path.join(APP_ROOT, 'static', 'common')),
+    newestChange(path.join(APP_ROOT, 'src', 'contract')),
+    fs.statSync(path.join(APP_ROOT, 'package-lock.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+  );
+  const stale = modules.filter((module) => {
+    const built = fs.statSync(path.join(module.buildDir, 'index.html'), { throwIfNoEntry: false });
+    return !built || (rebuildStale && built.mtimeMs < Math.max(shared, newestChange(path.dirname(module.buildDir))));
+  });
+  return [...new Set(stale.map((module) => path.basename(path.dirname(module.buildDir))))];
+}
+
+/**
+ * Builds the modules whose build is missing (or, with `rebuildStale`, out of date) with
+ * scripts/build-ui.mjs; answers the sources it built. Only single processes rebuild stale builds (npm
+ * start, the browser suite's global setup): test files running in parallel would build over each other.
+ */
+export function buildMissingUi(modules: readonly UiModule[], options: { rebuildStale?: boolean } = {}): string[] {
+  const sources = unbuiltUiSources(modules, options.rebuildStale ?? false);
   if (sources.length === 0) return [];
   const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'scripts', 'build-ui.mjs'), ...sources], {
     cwd: APP_ROOT,

@@ -24,14 +24,15 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function startBrowserSession(): Promise<BrowserSession> {
+/** `rebuildStale`: rebuild UI modules older than their sources (single processes only: screenshots, bench). */
+export async function startBrowserSession(options: { rebuildStale?: boolean } = {}): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-session-'));
   const server = await startLocalServer({ port: 0, dataDir });
-  // What npm start does first; a no-op when the builds are there.
-  buildMissingUi(server.modules);
+  // What npm start does first; a no-op when the builds are there (the browser suite's setup made them).
+  buildMissingUi(server.modules, options);
   let browser: Browser;
   try {
     // launch() gives Chromium a fresh temporary profile (--user-data-dir) and deletes it on close.

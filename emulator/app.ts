@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfluenceStandIn, type ConfluenceState } from './confluence';
 import { readJson, writeJsonAtomic } from './durable';
-import { createKvsEngine, createMemoryBackend, openDirectoryBackend, type KvsEngine } from './kvs';
+import { createKvsEngine, createMemoryBackend, FORGE_KVS_RATE_LIMITS, openDirectoryBackend, type KvsEngine } from './kvs';
 import {
   createForgePlatform,
   loadManifest,
@@ -30,6 +30,8 @@ export interface EmulatedAppOptions {
   echoLogs?: boolean;
   /** Throw on any request or response that departs from Confluence's OpenAPI specs (default true). */
   strictSpec?: boolean;
+  /** Enforce Forge KVS's per-minute budgets (4,000 reads, 4,000 writes); off by default so tests that flood on purpose opt in. */
+  kvsRateLimits?: boolean;
 }
 
 export interface InvokeOptions {
@@ -93,6 +95,7 @@ export class EmulatedApp {
       backend: dataDir ? openDirectoryBackend(dataDir) : createMemoryBackend(),
       entities: manifest.entities,
       clock,
+      rateLimits: options.kvsRateLimits ? FORGE_KVS_RATE_LIMITS : undefined,
     });
     const platform = createForgePlatform({
       manifest: manifest.raw,

@@ -6,6 +6,7 @@ import { EntityCatalog, type EntityDefinition } from './entities';
 import { queryEntity } from './entity-query';
 import { KvsError, KvsErrorCode, badRequest } from './errors';
 import { ItemTable } from './item-table';
+import { RateLimitWindow, type KvsRateLimits } from './rate-limits';
 import { deleteItem, getItem, queryItems, setItem } from './operations';
 import { transact } from './transaction';
 import type { KvsBackend, StoreKind } from './types';
@@ -17,6 +18,8 @@ export interface KvsEngineOptions {
   entities?: readonly EntityDefinition[];
   /** Epoch milliseconds; inject one to test TTL expiry. */
   clock?: () => number;
+  /** Enforce Forge's per-minute read and write budgets (e.g. FORGE_KVS_RATE_LIMITS); off when omitted. */
+  rateLimits?: KvsRateLimits;
 }
 
 /** One stored item, as `dump()` lists it. */
@@ -66,10 +69,12 @@ export class KvsEngine {
   private readonly entities: EntityCatalog;
   private readonly counterSet = new CounterSet();
   private readonly backend: KvsBackend;
+  private readonly rateLimit: RateLimitWindow | undefined;
 
   constructor(options: KvsEngineOptions = {}) {
     this.backend = options.backend ?? createMemoryBackend();
     this.table = new ItemTable(this.backend, options.clock ?? Date.now);
+    this.rateLimit = options.rateLimits && new RateLimitWindow(options.rateLimits, options.clock ?? Date.now);
     this.entities = new EntityCatalog(options.entities ?? []);
     this.table.purgeExpired();
   }
@@ -80,11 +85,13 @@ export class KvsEngine {
     const usage = new RequestUsage();
     try {
       if (!route) throw new KvsError(KvsErrorCode.UNKNOWN_ENDPOINT, `No KVS endpoint ${path}`);
-      const reads = route.reads || (path === '/api/v1/transaction' && hasChecks(body));
+      const kind = { reads: route.reads || (path === '/api/v1/transaction' && hasChecks(body)), writes: route.writes };
+      this.rateLimit?.admit(kind);
       try {
         return route.handle({ table: this.table, entities: this.entities, usage }, body);
       } finally {
-        this.counterSet.record(path, { reads, writes: route.writes }, usage);
+        this.counterSet.record(path, kind, usage);
+        this.rateLimit?.charge(usage.usage.readBytes, usage.usage.writtenBytes, kind);
       }
     } catch (error) {
       if (error instanceof KvsError) return { status: error.status, body: error.body() };

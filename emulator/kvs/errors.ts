@@ -16,6 +16,7 @@ export const KvsErrorCode = {
   CONDITIONAL_CHECK_FAILED: 'CONDITIONAL_CHECK_FAILED',
   FORBIDDEN: 'FORBIDDEN',
   UNKNOWN_ENDPOINT: 'UNKNOWN_ENDPOINT',
+  RATE_LIMIT_EXCEEDED: 'RATE_LIMIT_EXCEEDED',
 } as const;
 export type KvsErrorCode = (typeof KvsErrorCode)[keyof typeof KvsErrorCode];
 
@@ -30,6 +31,7 @@ const STATUS: Record<KvsErrorCode, number> = {
   UNKNOWN_ENDPOINT: 404,
   KEY_ALREADY_EXISTS: 409,
   CONDITIONAL_CHECK_FAILED: 409,
+  RATE_LIMIT_EXCEEDED: 429,
 };
 
 export class KvsError extends Error {

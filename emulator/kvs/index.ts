@@ -8,6 +8,7 @@ export { createMemoryBackend, openDirectoryBackend } from './backends';
 export { entitiesFromManifest } from './entities';
 export type { EntityDefinition, IndexDefinition, AttributeType } from './entities';
 export { KvsErrorCode } from './errors';
+export { FORGE_KVS_RATE_LIMITS, type KvsRateLimits } from './rate-limits';
 export type { KvsCounters, KvsUsage } from './counters';
 export type { KvsBackend, StoredItem, ItemChange, ItemRef, StoreKind } from './types';
 export {

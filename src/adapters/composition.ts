@@ -4,6 +4,9 @@ import { actAsOwner } from './confluence/owner-confluence';
 import { KvsAuditLog } from './kvs/audit-log';
 import { installationChecksumKey } from './kvs/checksum-key';
 import { KvsUsageTotals } from './kvs/fold-store';
+import { DEFAULT_POLICY } from '../core/policy';
+import { RequestLimiter } from '../core/rate-limit';
+import { perInstallation } from './installation';
 import { KvsPolicyStore } from './kvs/policy-store';
 import { KvsTokenStore } from './kvs/token-store';
 import { gatewayUrl } from './web-trigger/gateway-url';
@@ -30,6 +33,7 @@ export function forgeGatewayDeps(): GatewayDeps {
     checksumKey: installationChecksumKey((length) => randomBytes(length)),
     actAsOwner,
     gatewayUrl,
+    limiter: perInstallation(() => new RequestLimiter(DEFAULT_POLICY.maxRequestsPerMinute)),
   };
   return instanceDeps;
 }

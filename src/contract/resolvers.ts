@@ -57,7 +57,8 @@ export interface ManagedTokenInfo extends Omit<TokenInfo, 'hint'> {
   owner: UserRef;
 }
 
-export type AuditOutcome = 'ok' | 'denied' | 'failed';
+/** `unconfirmed`: a change was recorded before Confluence was asked to make it, and its result was not. */
+export type AuditOutcome = 'ok' | 'denied' | 'failed' | 'unconfirmed';
 
 export interface AuditEvent {
   id: string;
@@ -104,6 +105,8 @@ export interface Policy {
   requireIpAllowlist: boolean;
   /** The longest grace period a rotation may give the previous secret, 0 to 168 hours. */
   maxGraceHours: number;
+  /** Gateway requests one token may make per minute (bursts up to it, then refills at that rate). */
+  maxRequestsPerMinute: number;
 }
 
 export interface VisibleSpace extends SpaceRef {

@@ -1,6 +1,7 @@
 import type { AuditEvent, AuditOutcome } from '../contract/resolvers';
 import { randomBase62 } from './base62';
 import type { RandomBytes } from './clock';
+import { safeText } from './safe-text';
 import { TOKEN_CHECKSUM_LENGTH, TOKEN_ID_LENGTH, TOKEN_PREFIX, TOKEN_SECRET_LENGTH, tokenHint } from './token-format';
 
 export type { AuditEvent, AuditOutcome };
@@ -9,6 +10,8 @@ export type { AuditEvent, AuditOutcome };
 export type AuditRecord = Omit<AuditEvent, 'at'> & { at: number };
 
 const USER_AGENT_MAX = 256;
+/** The longest textual IP address (IPv4-mapped IPv6) is 45 characters. */
+const CLIENT_IP_MAX = 64;
 
 /** The `method` of events that were not gateway requests (a rotation in the app's page): not a use of the token. */
 export const UI_METHOD = 'UI';
@@ -30,9 +33,22 @@ export function outcomeOf(status: number, deniedByApp: boolean): AuditOutcome {
 /** A token anywhere in a text, even run into other characters (TOKEN_PATTERN, for scanners, wants word boundaries). */
 const TOKEN_ANYWHERE = new RegExp(`${TOKEN_PREFIX}[0-9A-Za-z]{${TOKEN_ID_LENGTH}}_[0-9A-Za-z]{${TOKEN_SECRET_LENGTH + TOKEN_CHECKSUM_LENGTH}}`, 'g');
 
-/** Truncated; a token a script put in its User-Agent by mistake is stored as its hint, never with its secret. */
+/**
+ * Safe to store and show, and capped; a token a script put in its User-Agent by mistake is stored as
+ * its hint, never with its secret (tokens are found before anything is cut, so none is half-kept).
+ */
 export function truncateUserAgent(userAgent: string | undefined): string | null {
-  return userAgent ? userAgent.replace(TOKEN_ANYWHERE, (token) => tokenHint(token)).slice(0, USER_AGENT_MAX) : null;
+  const bounded = userAgent?.slice(0, USER_AGENT_MAX * 4);
+  return safeText(bounded?.replace(TOKEN_ANYWHERE, (token) => tokenHint(token)), USER_AGENT_MAX);
+}
+
+/**
+ * The address the platform's edge appended last (earlier entries are whatever the client claimed),
+ * found from the end so a long header costs no more than its last entry.
+ */
+export function clientAddress(forwardedFor: string | undefined): string | null {
+  if (!forwardedFor) return null;
+  return safeText(forwardedFor.slice(forwardedFor.lastIndexOf(',') + 1), CLIENT_IP_MAX);
 }
 
 export function toAuditEvent(record: AuditRecord): AuditEvent {

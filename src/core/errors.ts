@@ -8,7 +8,8 @@ export const ERROR_STATUS = {
   INVALID_TOKEN: 401,
   GATEWAY_DISABLED: 503,
   OPERATION_NOT_GRANTED: 403,
-  SPACE_NOT_GRANTED: 403,
+  /** Answered exactly as Confluence answers a missing page, so a token cannot probe other spaces. */
+  SPACE_NOT_GRANTED: 404,
   PURGE_NOT_ALLOWED: 403,
   /** Outside the token's page trees: answered like a missing page. */
   PAGE_NOT_GRANTED: 404,
@@ -18,6 +19,7 @@ export const ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   INVALID_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 503,
   UPSTREAM_ERROR: 502,
@@ -33,6 +35,11 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Errors that say when to try again carry `details.retryAfterSeconds`; the gateway sends it as Retry-After. */
+export interface RetryDetails {
+  retryAfterSeconds: number;
+}
 
 export class AppError extends Error {
   constructor(

@@ -13,6 +13,9 @@ export const DEFAULT_POLICY: Policy = {
   auditRetentionDays: 90,
   requireIpAllowlist: false,
   maxGraceHours: 168,
+  // 5 a second sustained, bursts of 300: a busy publishing job fits; one token alone spends at most
+  // about 15% of an installation's 4,000 KVS writes a minute per function instance.
+  maxRequestsPerMinute: 300,
 };
 
 /** A rotation's grace period is 0 to 168 hours (a week), whatever the policy. */
@@ -23,6 +26,7 @@ export const POLICY_BOUNDS = {
   maxTokensPerUser: [1, 1000],
   auditRetentionDays: [1, 3650],
   maxGraceHours: [0, MAX_GRACE_HOURS],
+  maxRequestsPerMinute: [1, 10_000],
 } as const;
 
 function boundedInteger(input: Record<string, unknown>, field: keyof typeof POLICY_BOUNDS, problems: string[]): number {
@@ -48,6 +52,8 @@ export function parsePolicy(input: unknown): Policy {
   const requireIpAllowlist = record.requireIpAllowlist ?? DEFAULT_POLICY.requireIpAllowlist;
   if (typeof requireIpAllowlist !== 'boolean') problems.push('requireIpAllowlist must be true or false');
   const maxGraceHours = record.maxGraceHours === undefined ? DEFAULT_POLICY.maxGraceHours : boundedInteger(record, 'maxGraceHours', problems);
+  const maxRequestsPerMinute =
+    record.maxRequestsPerMinute === undefined ? DEFAULT_POLICY.maxRequestsPerMinute : boundedInteger(record, 'maxRequestsPerMinute', problems);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `Invalid policy: ${problems.join('; ')}.`, problems);
   return {
     maxLifetimeDays,
@@ -57,6 +63,7 @@ export function parsePolicy(input: unknown): Policy {
     auditRetentionDays,
     requireIpAllowlist: requireIpAllowlist as boolean,
     maxGraceHours,
+    maxRequestsPerMinute,
   };
 }
 

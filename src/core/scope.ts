@@ -1,8 +1,23 @@
 import type { Operation, SpaceRef } from '../contract/resolvers';
+import { DAY_MS } from './clock';
 import { AppError } from './errors';
+import type { Policy } from './policy';
 import type { TokenRecord } from './token';
 
 type Scope = Pick<TokenRecord, 'operations' | 'spaces'>;
+
+/**
+ * What a token may do now: the site policy narrows every token at use, not only at issue. Its
+ * operations are those the policy still allows, and it stops at its creation plus the policy's
+ * longest lifetime when that comes before its own expiry.
+ */
+export function narrowedByPolicy(token: TokenRecord, policy: Pick<Policy, 'allowedOperations' | 'maxLifetimeDays'>): TokenRecord {
+  return {
+    ...token,
+    operations: token.operations.filter((operation) => policy.allowedOperations.includes(operation)),
+    expiresAt: Math.min(token.expiresAt, token.createdAt + policy.maxLifetimeDays * DAY_MS),
+  };
+}
 
 export function requireOperation(scope: Scope, operation: Operation): void {
   if (!scope.operations.includes(operation)) {

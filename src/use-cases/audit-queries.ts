@@ -11,7 +11,7 @@ import { sightPages } from './page-sightings';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 100;
-const OUTCOMES = ['ok', 'denied', 'failed'];
+const OUTCOMES = ['ok', 'denied', 'failed', 'unconfirmed'];
 
 function parseFilter(query: AuditQuery): AuditFilter {
   const { operation, outcome } = query;

@@ -1,4 +1,5 @@
 import type { Clock, RandomBytes } from '../core/clock';
+import type { RequestLimiter } from '../core/rate-limit';
 import type { ChecksumKey } from '../core/token-format';
 import type { AuditLog } from '../ports/audit-log';
 import type { UsageTotals } from '../ports/fold-store';
@@ -23,6 +24,8 @@ export interface GatewayDeps extends Deps {
   actAsOwner: ActAsOwner;
   /** The gateway's public URL (the web trigger's, no trailing slash), for links in its answers; cached per instance. */
   gatewayUrl: () => Promise<string>;
+  /** This installation's per-token request limiter, in this function instance's memory. */
+  limiter: () => RequestLimiter;
 }
 
 /** The signed-in user of a resolver call: the account id comes from Forge's trusted context only. */

@@ -17,6 +17,9 @@ const newPage = (spaceId: string, title: string, extra: Record<string, unknown> 
   ...extra,
 });
 const errorCode = (answer: { json: any }) => answer.json?.errors?.[0]?.code;
+/** Outside the token's scope answers exactly what a missing page answers (test/hardening/out-of-scope.test.ts has the details). */
+const expectMissing = (answer: { status: number; json: any }) =>
+  expect([answer.status, answer.json]).toEqual([404, { errors: [{ status: 404, code: 'NOT_FOUND', title: 'Not Found', detail: null }] }]);
 
 describe('the gateway as a drop-in for Confluence REST v2', () => {
   it('creates, reads, updates and deletes pages in a granted space, as the owner', async () => {
@@ -162,20 +165,18 @@ describe('scope', () => {
     const { token } = await h.issue('alice', ['DOCS'], ['read', 'update', 'delete']); // alice may read ENG
     const engPage = `/wiki/api/v2/pages/${SEED.pages.engHome.id}`;
     const read = await h.gateway({ path: engPage, token });
-    expect(read.status).toBe(403);
-    expect(errorCode(read)).toBe('SPACE_NOT_GRANTED');
+    expectMissing(read);
     expect(read.text).not.toContain('Engineering');
-    expect((await h.gateway({ method: 'DELETE', path: engPage, token })).status).toBe(403);
+    expectMissing(await h.gateway({ method: 'DELETE', path: engPage, token }));
     expect(h.app.confluence.snapshot().pages[SEED.pages.engHome.id].status).toBe('current');
   });
 
   it('refuses to create in a space out of scope, or under a parent in another space', async () => {
     const { token } = await h.issue('bob', ['DOCS'], ['create']); // bob may create in ENG (admin) too
     const outside = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(ENG.id, 'Sneaky') });
-    expect(outside.status).toBe(403);
+    expectMissing(outside);
     const underForeignParent = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, 'Sneaky', { parentId: SEED.pages.engHome.id }) });
-    expect(underForeignParent.status).toBe(403);
-    expect(errorCode(underForeignParent)).toBe('SPACE_NOT_GRANTED');
+    expectMissing(underForeignParent);
     const titles = Object.values(h.app.confluence.snapshot().pages).map((page) => page.title);
     expect(titles).not.toContain('Sneaky');
   });
@@ -186,8 +187,8 @@ describe('scope', () => {
     const path = `/wiki/api/v2/pages/${page.id}`;
     const current = (await h.gateway({ path, token })).json;
     const update = (extra: Record<string, unknown>) => ({ id: page.id, status: 'current', title: current.title, body: { representation: 'storage', value: '<p>moved</p>' }, version: { number: current.version.number + 1 }, ...extra });
-    expect((await h.gateway({ method: 'PUT', path, token, body: update({ spaceId: ENG.id }) })).status).toBe(403);
-    expect((await h.gateway({ method: 'PUT', path, token, body: update({ parentId: SEED.pages.engHome.id }) })).status).toBe(403);
+    expectMissing(await h.gateway({ method: 'PUT', path, token, body: update({ spaceId: ENG.id }) }));
+    expectMissing(await h.gateway({ method: 'PUT', path, token, body: update({ parentId: SEED.pages.engHome.id }) }));
     expect(h.app.confluence.snapshot().pages[page.id]).toMatchObject({ spaceId: DOCS.id, parentId: page.parentId });
     // Moving within the space is fine.
     expect((await h.gateway({ method: 'PUT', path, token, body: update({ parentId: SEED.pages.releaseNotes.id }) })).status).toBe(200);
@@ -221,8 +222,7 @@ describe('scope', () => {
 
   it('never reaches a space the owner cannot see, whatever the token claims', async () => {
     const { token } = await h.issue('alice', ['DOCS'], ['read']);
-    const answer = await h.gateway({ path: `/wiki/api/v2/spaces/${PRIV.id}/pages`, token });
-    expect(answer.status).toBe(403);
+    expectMissing(await h.gateway({ path: `/wiki/api/v2/spaces/${PRIV.id}/pages`, token }));
   });
 });
 
@@ -285,7 +285,7 @@ describe('errors', () => {
     const { items } = await h.ok('alice', 'listAudit', {});
     expect(items).toMatchObject([
       { method: 'PATCH', operation: null, status: 405, outcome: 'failed', code: 'METHOD_NOT_ALLOWED' },
-      { method: 'GET', operation: 'read', pageId: SEED.pages.engHome.id, status: 403, outcome: 'denied', code: 'SPACE_NOT_GRANTED', userAgent: 'curl/8.5', clientIp: '198.51.100.4' },
+      { method: 'GET', operation: 'read', pageId: SEED.pages.engHome.id, status: 404, outcome: 'denied', code: 'SPACE_NOT_GRANTED', userAgent: 'curl/8.5', clientIp: '198.51.100.4' },
     ]);
   });
 });

@@ -10,6 +10,7 @@ const policy: Policy = {
   auditRetentionDays: 90,
   requireIpAllowlist: false,
   maxGraceHours: 168,
+  maxRequestsPerMinute: 300,
 };
 
 const valid: TokenFormValues = { label: '  Nightly export ', spaceKeys: ['DOCS'], operations: ['read'], expiry: 30, customDays: '' };

@@ -2,6 +2,7 @@ import { Filter, FilterConditions, kvs, Sort } from '@forge/kvs';
 import type { AuditRecord } from '../../core/audit';
 import type { AuditFilter, AuditIndex, AuditLog } from '../../ports/audit-log';
 import type { Paged } from '../../ports/token-store';
+import { inStorage } from './storage-errors';
 import { fromAuditEntity, toAuditEntity, type AuditEntity } from './audit-entity';
 import { AUDIT_BY_OWNER, AUDIT_BY_SPACE, AUDIT_BY_TIME, AUDIT_BY_TOKEN, AUDIT_ENTITY } from './schema';
 
@@ -25,7 +26,7 @@ function filterOf(filter: AuditFilter): Filter<AuditEntity> | undefined {
 export class KvsAuditLog implements AuditLog {
   /** The gateway's one write per request. */
   async append(record: AuditRecord, retentionDays: number): Promise<void> {
-    await kvs.entity<AuditEntity>(AUDIT_ENTITY).set(record.id, toAuditEntity(record), { ttl: { value: retentionDays, unit: 'DAYS' } });
+    await inStorage(() => kvs.entity<AuditEntity>(AUDIT_ENTITY).set(record.id, toAuditEntity(record), { ttl: { value: retentionDays, unit: 'DAYS' } }));
   }
 
   async list(index: AuditIndex, filter: AuditFilter, cursor: string | undefined, limit: number): Promise<Paged<AuditRecord>> {

@@ -5,6 +5,7 @@ import { withDefaults, type Policy } from '../../core/policy';
 import type { TokenRecord } from '../../core/token';
 import type { Paged, TokenStore } from '../../ports/token-store';
 import { chunks, PAGE_LIMIT } from './limits';
+import { inStorage } from './storage-errors';
 import { fromEntity, grantKey, toEntity, type GrantEntity, type TokenEntity } from './token-entity';
 import {
   EXPIRED_TOKEN_GRACE_DAYS,
@@ -27,10 +28,12 @@ export class KvsTokenStore implements TokenStore {
   constructor(private readonly clock: () => number) {}
 
   async getWithPolicy(id: string): Promise<{ token: TokenRecord | undefined; policy: Policy }> {
-    const { successfulKeys } = await kvs.batchGet<TokenEntity | Partial<Policy>>([
-      { key: id, entityName: TOKEN_ENTITY },
-      { key: POLICY_KEY },
-    ]);
+    const { successfulKeys } = await inStorage(() =>
+      kvs.batchGet<TokenEntity | Partial<Policy>>([
+        { key: id, entityName: TOKEN_ENTITY },
+        { key: POLICY_KEY },
+      ]),
+    );
     const token = successfulKeys.find((item) => item.entityName === TOKEN_ENTITY);
     const policy = successfulKeys.find((item) => item.key === POLICY_KEY && !item.entityName);
     return {

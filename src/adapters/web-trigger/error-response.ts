@@ -1,13 +1,24 @@
 import { STATUS_CODES } from 'node:http';
-import { ERROR_STATUS, type AppError } from '../../core/errors';
+import { ERROR_STATUS, type AppError, type RetryDetails } from '../../core/errors';
 
 /** Bearer auth per RFC 6750; Basic with the token as password is accepted too. */
 const REALM = 'realm="Confluence space-scoped tokens"';
 
+/** What Confluence answers for a page that does not exist or the user cannot see, byte for byte. */
+const MISSING_PAGE = {
+  status: 404,
+  headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+  body: JSON.stringify({ errors: [{ status: 404, code: 'NOT_FOUND', title: 'Not Found', detail: null }] }),
+};
+
 /** Confluence v2's error envelope, so existing clients parse our refusals like Confluence's own. */
 export function errorResponse(error: AppError, hadCredentials: boolean): { status: number; headers: Record<string, string>; body: string } {
+  // Outside the token's scope looks like nothing: exactly a missing page (the audit event keeps the real code).
+  if (error.code === 'SPACE_NOT_GRANTED') return { ...MISSING_PAGE, headers: { ...MISSING_PAGE.headers } };
   const status = ERROR_STATUS[error.code];
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=UTF-8' };
+  const retryAfter = (error.details as Partial<RetryDetails> | undefined)?.retryAfterSeconds;
+  if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
   if (error.code === 'INVALID_TOKEN') {
     headers['WWW-Authenticate'] = hadCredentials ? `Bearer ${REALM}, error="invalid_token"` : `Bearer ${REALM}`;
   }

@@ -6,19 +6,49 @@ import type { GatewayDeps } from '../deps';
 import type { Authenticated } from './authenticate';
 import type { PageTrees } from './page-trees';
 
+/** What the audit event records about the target, filled in as it becomes known. */
+export interface AuditTarget {
+  spaceId: string | null;
+  spaceKey: string | null;
+  pageId: string | null;
+}
+
+/** The scope guard's bookkeeping for one request (scope-guard.ts reads and writes it; routes do not). */
+export interface GuardState {
+  /** Confluence as the owner, unguarded: only the guard's own look-ups use it. */
+  lookups: OwnerConfluence;
+  /** Spaces the owner was seen to reach (a page in them came back to a look-up as the owner). */
+  seenSpaces: Set<string>;
+  operationChecked: boolean;
+  /** A change route has aimed at a space in scope, so its changes may be sent (after the audit intent). */
+  aimed: boolean;
+  /** Writes the audit record of an intended change; called once, before the first call of a change route. */
+  beforeChange: () => Promise<void>;
+}
+
 export interface RouteContext {
+  /** The token as it may act now: narrowed by the site policy. */
   token: TokenRecord;
+  operation: RouteDefinition['operation'];
+  /**
+   * Confluence as the owner. Every call first passes the scope guard: the operation must be granted,
+   * and on a change route the request must have aimed at a space in scope and its audit intent be
+   * written. Look pages up before aiming with the guard's `lookUp`.
+   */
   confluence: OwnerConfluence;
   /** The path's parameters by the names in the route's template, e.g. `{id}`: validated already. */
   params: Record<string, string>;
   /** Only the parameters the route allows. */
   query: URLSearchParams;
+  /** The query as the client sent it, for refusing what must never be asked (purge); never forwarded. */
+  sentQuery: URLSearchParams;
+  /** Re-serialized from the fields the route allows; empty for routes that take no body. */
   body: string;
-  /** What the audit event records about the target, filled in as it becomes known. */
-  target: { spaceId: string | null; spaceKey: string | null; pageId: string | null };
+  target: AuditTarget;
+  guard: GuardState;
   /** The token's page trees for this request; only scope-guard.ts asks them. */
   trees: PageTrees;
-  /** Which secret authenticated, and the policy read with the token: for the app's own routes (rotation). */
+  /** Which secret authenticated, the token as stored, and the policy read with it: for the app's own routes (rotation). */
   auth: Authenticated;
   deps: GatewayDeps;
 }
@@ -35,6 +65,12 @@ export interface RouteDefinition {
   operation: Operation | 'self' | 'rotate';
   /** The query parameters Confluence's spec defines for the route; others are dropped, as Confluence ignores them. */
   query: readonly string[];
+  /**
+   * The top-level JSON fields forwarded to Confluence: the body is parsed and re-serialized from these
+   * only, so nothing else (owner, restrictions, unknown fields) ever reaches it. Omitted: no body is
+   * forwarded.
+   */
+  body?: readonly string[];
   handler: (context: RouteContext) => Promise<UpstreamResponse>;
 }
 

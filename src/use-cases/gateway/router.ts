@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors';
-import type { RouteDefinition } from './route';
+import { jsonObject, type RouteDefinition } from './route';
 import { ROUTES } from './routes';
 
 interface CompiledRoute {
@@ -24,7 +24,7 @@ export interface MatchedRoute extends RouteDefinition {
 
 /** The route for this method and path; 404 for an unknown path, 405 naming the allowed methods for a known one. */
 export function matchRoute(method: string, path: string): MatchedRoute {
-  const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const normalized = withoutTrailingSlashes(path);
   const matches = COMPILED.flatMap(({ pattern, definition }) => {
     const match = pattern.exec(normalized);
     return match ? [{ definition, params: { ...match.groups } }] : [];
@@ -37,6 +37,25 @@ export function matchRoute(method: string, path: string): MatchedRoute {
     throw new AppError('METHOD_NOT_ALLOWED', `${method} is not supported here.`, { allow: matches.map(({ definition }) => definition.method) });
   }
   return { ...found.definition, params: found.params };
+}
+
+/** Walks back from the end: linear, where a `/\/+$/` regex backtracks quadratically over long runs of slashes. */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 0x2f) end -= 1;
+  return path.slice(0, end);
+}
+
+/**
+ * The body Confluence gets: the client's JSON object re-serialized from the route's allowed fields
+ * only (own properties; `__proto__` and the like are never copied); nothing for a route without, or
+ * for an empty body (the handler decides whether it needs one).
+ */
+export function routeBody(route: RouteDefinition, body: string): string {
+  if (!route.body || body.trim() === '') return '';
+  const sent = jsonObject(body);
+  const kept = Object.fromEntries(route.body.filter((field) => Object.hasOwn(sent, field)).map((field) => [field, sent[field]]));
+  return JSON.stringify(kept);
 }
 
 /** Keeps only the parameters the route defines. */

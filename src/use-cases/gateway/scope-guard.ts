@@ -2,37 +2,55 @@
  * The one place where the gateway decides what a token reaches. Every route calls these and nothing
  * else decides scope, so a change of rule (how a refusal looks, narrower scopes) happens here once.
  * Scope is the token's spaces and, for a token limited to page trees, those trees (page-trees.ts).
+ *
+ * Rules: a target outside the token's scope answers exactly as a missing page does (no oracle for
+ * which pages exist elsewhere); a refusal is attributed to the space it aimed at before it is made;
+ * the operation is checked after the space, so an out-of-scope target never answers 403; on a change
+ * route nothing reaches Confluence before the guard approved it and its audit intent is written.
  */
 import { AppError } from '../../core/errors';
-import { grantedSpace, requireSpace } from '../../core/scope';
-import type { PageRelation, UpstreamResponse } from '../../ports/confluence';
+import { isOperation, OPERATIONS } from '../../core/operations';
+import { grantedSpace, requireOperation } from '../../core/scope';
+import type { OwnerConfluence, PageRelation, UpstreamResponse } from '../../ports/confluence';
 import { isNumericId, optionalId, type RouteContext } from './route';
 
 export type PageFields = { id?: unknown; spaceId?: unknown; parentId?: unknown };
 
 export type LookUp = { page: PageFields; response: UpstreamResponse } | { refusal: UpstreamResponse };
 
-/** Looks a page up as the owner; Confluence's own refusal (e.g. 404) is kept to be returned as it is. */
-export async function lookUp(context: RouteContext, pageId: string, query = new URLSearchParams()): Promise<LookUp> {
-  const response = await context.confluence.getPage(pageId, query);
-  return response.status === 200 ? { page: JSON.parse(response.body) as PageFields, response } : { refusal: response };
-}
+const CHANGES: ReadonlySet<string> = new Set(OPERATIONS.filter((operation) => operation !== 'read'));
 
-/**
- * The request aims at this space: attribute it there (so that space's admins see it, refused or not),
- * then require the space to be in the token's scope.
- */
-export function aimAt(context: RouteContext, spaceId: unknown): void {
-  const id = optionalId(spaceId);
-  context.target.spaceId = id !== undefined && isNumericId(id) ? id : null;
-  context.target.spaceKey = grantedSpace(context.token, id)?.key ?? null;
-  requireSpace(context.token, id);
-}
+/** Outside the token's spaces: the client sees Confluence's own missing-page 404 (see the web trigger's error table). */
+const outOfScope = (what: string) => new AppError('SPACE_NOT_GRANTED', `${what} is not in a space this token reaches.`);
 
 /** Outside the token's page trees: answered like a page that does not exist (404), audited as denied. */
 const outsideTrees = (what: string) => new AppError('PAGE_NOT_GRANTED', `${what} is not in a page tree this token reaches, or does not exist.`);
 
 const treePage = (page: PageFields) => ({ id: optionalId(page.id) ?? '', parentId: optionalId(page.parentId) });
+
+/** Looks a page up as the owner; Confluence's own refusal (e.g. 404) is kept to be returned as it is. */
+export async function lookUp(context: RouteContext, pageId: string, query = new URLSearchParams()): Promise<LookUp> {
+  const response = await context.guard.lookups.getPage(pageId, query);
+  if (response.status !== 200) return { refusal: response };
+  const page = JSON.parse(response.body) as PageFields;
+  const spaceId = optionalId(page.spaceId);
+  if (spaceId !== undefined) context.guard.seenSpaces.add(spaceId);
+  return { page, response };
+}
+
+/**
+ * The request aims at this space: attribute it there (so that space's admins see it, refused or
+ * not), require the space to be in scope, then the operation.
+ */
+export function aimAt(context: RouteContext, spaceId: unknown): void {
+  const id = optionalId(spaceId);
+  context.target.spaceId = id !== undefined && isNumericId(id) ? id : null;
+  const space = grantedSpace(context.token, id);
+  context.target.spaceKey = space?.key ?? null;
+  if (!space) throw outOfScope('The page');
+  checkOperation(context);
+  context.guard.aimed = true;
+}
 
 /**
  * The request aims at this page: look it up as the owner, attribute the request to it and its space,
@@ -49,6 +67,11 @@ export async function aimAtPage(context: RouteContext, pageId: string, query?: U
   return found;
 }
 
+/** Where a page goes (a move's new space): in scope, or it answers as a missing page. */
+export function requireDestination(context: RouteContext, spaceId: string): void {
+  if (!grantedSpace(context.token, spaceId)) throw outOfScope('The destination');
+}
+
 /**
  * Where a page is created or moved to. A parent must be a page the owner can see, in the space the page
  * lives in, and inside the token's page trees when it has any; a token limited to page trees must name
@@ -60,10 +83,65 @@ export async function requireParentIn(context: RouteContext, parentId: string | 
     return;
   }
   const parent = isNumericId(parentId) ? await lookUp(context, parentId) : undefined;
-  if (!parent || !('page' in parent) || optionalId(parent.page.spaceId) !== spaceId) {
-    throw new AppError('SPACE_NOT_GRANTED', 'The parent page is not in a space this token reaches.');
-  }
+  if (!parent || !('page' in parent) || optionalId(parent.page.spaceId) !== spaceId) throw outOfScope('The parent page');
   if (!(await context.trees.contains(treePage(parent.page)))) throw outsideTrees('The parent page');
+}
+
+/** Purging is never allowed through a token, however the parameter is spelt, cased or repeated. */
+export function refusePurge(context: RouteContext): void {
+  for (const [name, value] of context.sentQuery) {
+    if (name.toLowerCase().replace(/[^a-z]/g, '') === 'purge' && value.trim().toLowerCase() !== 'false') {
+      throw new AppError('PURGE_NOT_ALLOWED', 'Tokens cannot purge pages; deleted pages go to the trash.');
+    }
+  }
+}
+
+function checkOperation(context: RouteContext): void {
+  if (isOperation(context.operation) && !context.guard.operationChecked) requireOperation(context.token, context.operation);
+  context.guard.operationChecked = true;
+}
+
+/** Before a route's answer goes out: a route that never called Confluence still needs its operation. */
+export function settleOperation(context: RouteContext): void {
+  checkOperation(context);
+}
+
+/**
+ * Confluence as the owner, as routes see it: each call waits for the guard (see RouteContext).
+ * A change route that calls before aiming is a bug; it is refused rather than sent unaudited.
+ */
+export function guardedConfluence(context: RouteContext): OwnerConfluence {
+  const raw = context.guard.lookups as unknown as Record<string, (...args: unknown[]) => Promise<UpstreamResponse>>;
+  const guarded = Object.fromEntries(
+    Object.entries(raw).map(([name, call]) => [
+      name,
+      async (...args: unknown[]) => {
+        checkOperation(context);
+        if (CHANGES.has(context.operation)) {
+          if (!context.guard.aimed) throw new AppError('INTERNAL', 'A change route called Confluence before the scope guard approved it.');
+          await context.guard.beforeChange();
+        }
+        return call(...args);
+      },
+    ]),
+  );
+  return guarded as unknown as OwnerConfluence;
+}
+
+/**
+ * Where the audit event files a request: the target space when the token reaches it or the owner
+ * can see it; otherwise nowhere, so a token cannot write into the log of a space its owner cannot see.
+ */
+export async function attributableTarget(context: RouteContext): Promise<RouteContext['target']> {
+  const { spaceId } = context.target;
+  if (spaceId === null || grantedSpace(context.token, spaceId) || context.guard.seenSpaces.has(spaceId)) return context.target;
+  try {
+    const answer = await context.guard.lookups.listSpaces(new URLSearchParams({ ids: spaceId }));
+    const visible = answer.status === 200 && ((JSON.parse(answer.body) as { results?: unknown[] }).results?.length ?? 0) > 0;
+    return visible ? context.target : { ...context.target, spaceId: null, spaceKey: null };
+  } catch {
+    return { ...context.target, spaceId: null, spaceKey: null };
+  }
 }
 
 /** The spaces a list may draw from: the token's, narrowed to those asked for (none asked: all of them). */

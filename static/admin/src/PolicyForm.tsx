@@ -48,6 +48,7 @@ const FIELD_IDS = {
   maxTokensPerUser: 'policy-max-tokens-per-user',
   allowedOperations: `policy-operations-${OPERATIONS[0]}`,
   auditRetentionDays: 'policy-audit-retention-days',
+  maxRequestsPerMinute: 'policy-max-requests-per-minute',
 };
 
 /** The site-wide rules for tokens, saved as a whole. */
@@ -118,7 +119,7 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
           value={values.maxLifetimeDays}
           bounds={POLICY_BOUNDS.maxLifetimeDays}
           error={shown.maxLifetimeDays}
-          helper="New tokens expire after at most this many days."
+          helper="Tokens stop working this many days after they were issued, existing ones too."
           onChange={(maxLifetimeDays) => change({ maxLifetimeDays })}
         />
         <NumberField
@@ -139,7 +140,7 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
         selected={values.allowedOperations}
         onChange={(allowedOperations) => change({ allowedOperations })}
         error={shown.allowedOperations}
-        helper="People choose from these when they create a token."
+        helper="People choose from these when they create a token; existing tokens lose what is unticked."
       />
 
       <NumberField
@@ -150,6 +151,16 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
         error={shown.auditRetentionDays}
         helper="Each new audit event is deleted after this many days."
         onChange={(auditRetentionDays) => change({ auditRetentionDays })}
+      />
+
+      <NumberField
+        id={FIELD_IDS.maxRequestsPerMinute}
+        label="Gateway requests per token per minute"
+        value={values.maxRequestsPerMinute}
+        bounds={POLICY_BOUNDS.maxRequestsPerMinute}
+        error={shown.maxRequestsPerMinute}
+        helper="Past it, a token's requests are refused with 429 for a few seconds. Counted per gateway instance."
+        onChange={(maxRequestsPerMinute) => change({ maxRequestsPerMinute })}
       />
 
       {failure && <ErrorMessage failure={failure} title="The policy was not saved" testId="policy-error" />}

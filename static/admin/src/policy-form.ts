@@ -1,7 +1,7 @@
 import type { Operation, Policy } from '../../../src/contract/resolvers';
 import { POLICY_BOUNDS as BOUNDS } from '../../../src/core/policy';
 
-type NumberField = 'maxLifetimeDays' | 'maxTokensPerUser' | 'auditRetentionDays' | 'maxGraceHours';
+type NumberField = 'maxLifetimeDays' | 'maxTokensPerUser' | 'auditRetentionDays' | 'maxGraceHours' | 'maxRequestsPerMinute';
 
 /** The backend's own bounds (it checks again on save), with the unit a person reads. */
 export const POLICY_BOUNDS: Record<NumberField, { min: number; max: number; unit: string }> = {
@@ -9,6 +9,7 @@ export const POLICY_BOUNDS: Record<NumberField, { min: number; max: number; unit
   maxTokensPerUser: { min: BOUNDS.maxTokensPerUser[0], max: BOUNDS.maxTokensPerUser[1], unit: 'tokens' },
   auditRetentionDays: { min: BOUNDS.auditRetentionDays[0], max: BOUNDS.auditRetentionDays[1], unit: 'days' },
   maxGraceHours: { min: BOUNDS.maxGraceHours[0], max: BOUNDS.maxGraceHours[1], unit: 'hours' },
+  maxRequestsPerMinute: { min: BOUNDS.maxRequestsPerMinute[0], max: BOUNDS.maxRequestsPerMinute[1], unit: 'requests' },
 };
 
 /** Numbers as typed, so a half-typed value is not lost or coerced. */
@@ -25,6 +26,7 @@ export function toPolicyForm(policy: Policy): PolicyFormValues {
     maxLifetimeDays: String(policy.maxLifetimeDays),
     maxTokensPerUser: String(policy.maxTokensPerUser),
     auditRetentionDays: String(policy.auditRetentionDays),
+    maxRequestsPerMinute: String(policy.maxRequestsPerMinute),
     allowedOperations: [...policy.allowedOperations],
     gatewayEnabled: policy.gatewayEnabled,
     maxGraceHours: String(policy.maxGraceHours),
@@ -49,6 +51,7 @@ export function validatePolicyForm(values: PolicyFormValues): { errors: PolicyFo
   const maxTokensPerUser = wholeNumber(values, 'maxTokensPerUser', errors);
   const auditRetentionDays = wholeNumber(values, 'auditRetentionDays', errors);
   const maxGraceHours = wholeNumber(values, 'maxGraceHours', errors);
+  const maxRequestsPerMinute = wholeNumber(values, 'maxRequestsPerMinute', errors);
   if (values.allowedOperations.length === 0) errors.allowedOperations = 'Allow at least one operation.';
   if (Object.keys(errors).length > 0) return { errors, policy: null };
   return {
@@ -61,6 +64,7 @@ export function validatePolicyForm(values: PolicyFormValues): { errors: PolicyFo
       auditRetentionDays,
       requireIpAllowlist: values.requireIpAllowlist,
       maxGraceHours,
+      maxRequestsPerMinute,
     },
   };
 }

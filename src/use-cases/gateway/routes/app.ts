@@ -34,11 +34,14 @@ export const APP_ROUTES: RouteDefinition[] = [
     path: '/self/rotate',
     operation: 'rotate',
     query: [],
+    body: ['graceHours'],
     /**
      * A script replaces its own secret. Only the current secret may: a previous one still in its grace
      * period could otherwise keep a leaked secret alive by rotating it on and on.
      */
-    async handler({ token, auth, deps, body }) {
+    async handler({ auth, deps, body }) {
+      // The token as stored, never as the policy narrows it: only the secret changes.
+      const { token } = auth;
       if (auth.credential !== 'current') {
         throw new AppError('CURRENT_SECRET_REQUIRED', 'Only the current secret can rotate a token; this is the previous one, still in its grace period.');
       }

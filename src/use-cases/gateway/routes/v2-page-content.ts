@@ -43,6 +43,7 @@ export const V2_PAGE_CONTENT_ROUTES: RouteDefinition[] = [
     path: '/wiki/api/v2/pages/{id}/properties',
     operation: 'update',
     query: [],
+    body: ['key', 'value'],
     async handler(context) {
       const body = JSON.stringify(jsonObject(context.body));
       return onPage((confluence, { params }) => confluence.createPageProperty(params.id, body))(context);
@@ -60,6 +61,7 @@ export const V2_PAGE_CONTENT_ROUTES: RouteDefinition[] = [
     path: PROPERTY,
     operation: 'update',
     query: [],
+    body: ['key', 'value', 'version'],
     async handler(context) {
       const body = JSON.stringify(jsonObject(context.body));
       return onPage((confluence, { params }) => confluence.updatePageProperty(params.id, params.propertyId, body))(context);

@@ -1,8 +1,12 @@
 /** REST v2 page routes: list, get, create, update (edit and move), delete. */
-import { AppError } from '../../../core/errors';
-import { requireSpace } from '../../../core/scope';
 import { jsonObject, listParam, ok, optionalId, type RouteDefinition } from '../route';
-import { aimAt, aimAtPage, keepInScope, requireParentIn, spacesInScope, type PageFields } from '../scope-guard';
+import { aimAt, aimAtPage, keepInScope, refusePurge, requireDestination, requireParentIn, spacesInScope, type PageFields } from '../scope-guard';
+
+/** What a page create or update may carry: nothing that changes its owner or its restrictions. */
+const PAGE_WRITE_FIELDS = ['id', 'status', 'title', 'spaceId', 'parentId', 'body', 'version', 'subtype'];
+
+/** Every state a page can be in now, so a look-up with it finds the page wherever it currently lives. */
+const ANY_CURRENT_STATE = new URLSearchParams({ status: 'current,archived,draft,trashed' });
 
 const PAGE_READ_QUERY = [
   'body-format', 'get-draft', 'status', 'version', 'include-labels', 'include-properties', 'include-operations',
@@ -34,9 +38,13 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
     path: '/wiki/api/v2/pages/{id}',
     operation: 'read',
     query: PAGE_READ_QUERY,
+    /** An older version or another state may have lived elsewhere: the page's current space decides. */
     async handler(context) {
-      const found = await aimAtPage(context, context.params.id, context.query);
-      return 'refusal' in found ? found.refusal : found.response;
+      const pageId = context.params.id;
+      const elsewhere = context.query.has('version') || context.query.has('status');
+      const found = await aimAtPage(context, pageId, elsewhere ? ANY_CURRENT_STATE : context.query);
+      if ('refusal' in found) return found.refusal;
+      return elsewhere ? context.confluence.getPage(pageId, context.query) : found.response;
     },
   },
   {
@@ -44,6 +52,7 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
     path: '/wiki/api/v2/pages',
     operation: 'create',
     query: ['embedded', 'private', 'root-level'],
+    body: PAGE_WRITE_FIELDS,
     async handler(context) {
       const page = jsonObject(context.body);
       const spaceId = optionalId(page.spaceId);
@@ -59,6 +68,7 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
     path: '/wiki/api/v2/pages/{id}',
     operation: 'update',
     query: [],
+    body: PAGE_WRITE_FIELDS,
     /** The page must be in scope where it is and where it goes: moving it out is refused. */
     async handler(context) {
       const page = jsonObject(context.body);
@@ -67,7 +77,7 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
       if ('refusal' in found) return found.refusal;
       const current = found.page;
       const targetSpaceId = optionalId(page.spaceId) ?? optionalId(current.spaceId)!;
-      requireSpace(context.token, targetSpaceId);
+      requireDestination(context, targetSpaceId);
       const parentId = optionalId(page.parentId);
       const movesSpace = targetSpaceId !== optionalId(current.spaceId);
       if ((parentId !== undefined && parentId !== optionalId(current.parentId)) || movesSpace) {
@@ -80,16 +90,14 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
     method: 'DELETE',
     path: '/wiki/api/v2/pages/{id}',
     operation: 'delete',
-    query: ['purge', 'draft'],
-    /** Deleting moves to the trash; purging is never allowed through a token. */
+    query: ['draft'],
+    /** Deleting moves to the trash; purging is never allowed through a token (and never forwarded). */
     async handler(context) {
-      if (context.query.get('purge')?.toLowerCase() === 'true') {
-        throw new AppError('PURGE_NOT_ALLOWED', 'Tokens cannot purge pages; deleted pages go to the trash.');
-      }
       const pageId = context.params.id;
       const lookupQuery = new URLSearchParams(context.query.get('draft') === 'true' ? { 'get-draft': 'true' } : {});
       const found = await aimAtPage(context, pageId, lookupQuery);
       if ('refusal' in found) return found.refusal;
+      refusePurge(context);
       return context.confluence.deletePage(pageId, context.query);
     },
   },

@@ -1,0 +1,72 @@
+import { auditEventId, clientAddress, outcomeOf, truncateUserAgent, type AuditRecord } from '../../core/audit';
+import { AppError, isAppError, type ErrorCode, type RetryDetails } from '../../core/errors';
+import type { Operation } from '../../core/operations';
+import type { TokenRecord } from '../../core/token';
+import type { GatewayDeps } from '../deps';
+import type { GatewayRequest } from './request';
+import type { AuditTarget } from './route';
+
+/** Refusals decided by the app itself (as opposed to Confluence refusing the owner). */
+const DENIALS: ReadonlySet<ErrorCode> = new Set([
+  'GATEWAY_DISABLED', 'OPERATION_NOT_GRANTED', 'SPACE_NOT_GRANTED', 'PAGE_NOT_GRANTED', 'PURGE_NOT_ALLOWED', 'IP_NOT_ALLOWED',
+  'CURRENT_SECRET_REQUIRED',
+]);
+
+export interface Completion {
+  target: AuditTarget;
+  operation: AuditRecord['operation'];
+  status: number;
+  code: ErrorCode | null;
+}
+
+/**
+ * One request's audit event, under one id. A read or a refusal writes it once, after the answer; a
+ * change writes it first as `unconfirmed`, before Confluence is asked (no intent, no change), then
+ * again with the result: at most two writes. The second replaces the first, so a request is one event.
+ */
+export class AuditTrail {
+  private readonly base: Omit<AuditRecord, 'spaceId' | 'spaceKey' | 'pageId' | 'operation' | 'status' | 'outcome' | 'code'>;
+  private intent: 'none' | 'written' | 'failed' = 'none';
+
+  constructor(
+    private readonly deps: GatewayDeps,
+    request: GatewayRequest,
+    token: TokenRecord,
+    private readonly retentionDays: number,
+  ) {
+    const at = deps.clock();
+    this.base = {
+      id: auditEventId(at, deps.randomBytes),
+      at,
+      tokenId: token.id,
+      ownerAccountId: token.ownerAccountId,
+      method: request.method.toUpperCase().slice(0, 10),
+      clientIp: clientAddress(request.headers['x-forwarded-for']),
+      userAgent: truncateUserAgent(request.headers['user-agent']),
+    };
+  }
+
+  /** Before the first change is sent; throws 503 (Retry-After) when the record cannot be written. */
+  async beforeChange(target: AuditTarget, operation: Operation): Promise<void> {
+    if (this.intent === 'written') return;
+    try {
+      await this.deps.audit.append({ ...this.base, ...target, operation, status: 0, outcome: 'unconfirmed', code: null }, this.retentionDays);
+      this.intent = 'written';
+    } catch (error) {
+      this.intent = 'failed';
+      const retryAfterSeconds = (isAppError(error) && (error.details as RetryDetails | undefined)?.retryAfterSeconds) || 5;
+      throw new AppError('UPSTREAM_UNAVAILABLE', 'The change was not made: the app could not record it in its audit log. Try again shortly.', { retryAfterSeconds });
+    }
+  }
+
+  /** The answer is decided: a failed write is logged, not turned into an error (a change may have happened). */
+  async complete({ target, operation, status, code }: Completion): Promise<void> {
+    if (this.intent === 'failed') return; // storage just refused: do not spend another write on it
+    const record: AuditRecord = { ...this.base, ...target, operation, status, outcome: outcomeOf(status, code !== null && DENIALS.has(code)), code };
+    try {
+      await this.deps.audit.append(record, this.retentionDays);
+    } catch (error) {
+      console.error('Audit event not recorded:', error instanceof Error ? error.name : typeof error, record.id);
+    }
+  }
+}

@@ -19,7 +19,7 @@ function parseFilter(query: AuditQuery): AuditFilter {
     throw new AppError('VALIDATION_FAILED', 'operation must be read, create, update, delete, self or rotate.');
   }
   if (outcome !== undefined && !OUTCOMES.includes(outcome)) {
-    throw new AppError('VALIDATION_FAILED', 'outcome must be ok, denied or failed.');
+    throw new AppError('VALIDATION_FAILED', 'outcome must be ok, denied, failed or unconfirmed.');
   }
   return { operation, outcome };
 }

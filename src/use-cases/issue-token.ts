@@ -3,7 +3,8 @@ import { DAY_MS } from '../core/clock';
 import { AppError } from '../core/errors';
 import { hashSecret, SALT_BYTES } from '../core/secret-hash';
 import { missingRights, type MissingRight } from '../core/scope';
-import { NO_USAGE, toTokenInfo, tokenStatus, type TokenRecord, type TreeRoot } from '../core/token';
+import { NO_USAGE, toTokenInfo, type TokenRecord, type TreeRoot } from '../core/token';
+import { countedAt, quotaOf, taking, type TokenQuota } from '../core/token-quota';
 import { generateToken, tokenHint } from '../core/token-format';
 import { parseCreateTokenInput } from '../core/token-request';
 import type { Actor, Deps } from './deps';
@@ -14,10 +15,9 @@ export async function issueToken(deps: Deps, actor: Actor, input: unknown): Prom
   const request = parseCreateTokenInput(input, policy);
   const now = deps.clock();
 
-  const owned = await deps.tokens.listByOwner(actor.accountId);
-  if (owned.filter((token) => tokenStatus(token, now) === 'active').length >= policy.maxTokensPerUser) {
-    throw new AppError('TOKEN_LIMIT_REACHED', `You already have ${policy.maxTokensPerUser} active tokens, the most your site allows. Revoke one first.`);
-  }
+  // Checked before asking Confluence anything, and again, atomically, when the token is stored.
+  let quota = await quotaFor(deps, actor.accountId, now);
+  if (countedAt(quota, now).length >= policy.maxTokensPerUser) throw limitReached(policy.maxTokensPerUser);
 
   const spaces = await requireOwnerRights(actor, request);
   const pages = await requireVisibleRoots(actor, request.pageIds ?? [], spaces);
@@ -38,9 +38,40 @@ export async function issueToken(deps: Deps, actor: Actor, input: unknown): Prom
     previousSecret: null,
     version: 1,
   };
-  await deps.tokens.create(record);
+  for (let attempt = 1; ; attempt++) {
+    const next = takeOrRefuse(quota, record, policy.maxTokensPerUser, now);
+    try {
+      await deps.tokens.create(record, { ownerAccountId: actor.accountId, previous: quota, next });
+      break;
+    } catch (error) {
+      // Another of the owner's creations or revocations got there first: count again.
+      if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt === CREATE_ATTEMPTS) throw error;
+      quota = await quotaFor(deps, actor.accountId, now);
+    }
+  }
   return { token, info: toTokenInfo(record, NO_USAGE, now) };
 }
+
+/**
+ * Each failed attempt means another change to the owner's tokens went through, so n simultaneous
+ * creations by one owner all finish within n attempts; past this many, the caller gets CONFLICT.
+ */
+const CREATE_ATTEMPTS = 25;
+
+/** The owner's quota; for an owner whose tokens predate quotas, counted once from their tokens. */
+async function quotaFor(deps: Deps, ownerAccountId: string, now: number): Promise<TokenQuota> {
+  const stored = await deps.tokens.quota(ownerAccountId);
+  return stored.version > 0 ? stored : quotaOf(await deps.tokens.listByOwner(ownerAccountId), now);
+}
+
+function takeOrRefuse(quota: TokenQuota, token: Pick<TokenRecord, 'id' | 'expiresAt'>, limit: number, now: number): TokenQuota {
+  const next = taking(quota, token, limit, now);
+  if (!next) throw limitReached(limit);
+  return next;
+}
+
+const limitReached = (limit: number) =>
+  new AppError('TOKEN_LIMIT_REACHED', `You already have ${limit} active tokens, the most your site allows. Revoke one first.`);
 
 /** A token can never exceed its owner's rights: every operation must be held in every space, now. */
 async function requireOwnerRights(actor: Actor, request: CreateTokenInput): Promise<VisibleSpace[]> {

@@ -3,7 +3,9 @@ import { iso } from '../core/clock';
 import { AppError } from '../core/errors';
 import { NO_USAGE, revoked, toTokenInfo, tokenStatus, type TokenRecord } from '../core/token';
 import { isTokenId } from '../core/token-format';
+import { releasing } from '../core/token-quota';
 import { USAGE_READ_LIMIT } from '../ports/fold-store';
+import type { QuotaChange } from '../ports/token-store';
 import type { Deps } from './deps';
 
 /** Tokens as the UI shows them, with their folded use counts: one storage request for up to USAGE_READ_LIMIT tokens. */
@@ -55,7 +57,7 @@ export async function changeToken(deps: Deps, token: TokenRecord, change: (token
     const next = change(current);
     if (next === current) return current;
     try {
-      await deps.tokens.replace(current, next);
+      await deps.tokens.replace(current, next, await quotaRelease(deps, current, next));
       return next;
     } catch (error) {
       const latest = await deps.tokens.get(token.id);
@@ -63,6 +65,14 @@ export async function changeToken(deps: Deps, token: TokenRecord, change: (token
       current = latest;
     }
   }
+}
+
+/** A token revoked by this change no longer counts against its owner's limit: the same transaction gives its place back. */
+async function quotaRelease(deps: Deps, current: TokenRecord, next: TokenRecord): Promise<QuotaChange | undefined> {
+  if (current.revokedAt !== null || next.revokedAt === null) return undefined;
+  const previous = await deps.tokens.quota(current.ownerAccountId);
+  const released = releasing(previous, current.id, deps.clock());
+  return released && { ownerAccountId: current.ownerAccountId, previous, next: released };
 }
 
 /** Revoking is idempotent: an already revoked token stays revoked at its first revocation time. */
@@ -76,9 +86,10 @@ export async function revokeOwnToken(deps: Deps, accountId: string, id: unknown)
   return infos[0];
 }
 
+/** One at a time: each revocation also rewrites the owner's quota record, conditionally on the one before. */
 export async function revokeAllOwnTokens(deps: Deps, accountId: string): Promise<number> {
   const now = deps.clock();
   const live = (await deps.tokens.listByOwner(accountId)).filter((token) => tokenStatus(token, now) === 'active');
-  await Promise.all(live.map((token) => revokeToken(deps, token)));
+  for (const token of live) await revokeToken(deps, token);
   return live.length;
 }

@@ -38,6 +38,7 @@ describe('manifest.yml', () => {
       expect.arrayContaining([schema.AUDIT_BY_TOKEN, schema.AUDIT_BY_SPACE, schema.AUDIT_BY_OWNER, schema.AUDIT_BY_TIME]),
     );
     expect(entities[schema.FOLD_STATE_ENTITY]).toEqual([]);
+    expect(entities[schema.QUOTA_ENTITY]).toEqual([]);
   });
 
   it('lets the gateway impersonate only for the scopes it uses, and uses no legacy storage', () => {

@@ -3,6 +3,7 @@ export const TOKEN_ENTITY = 'token';
 export const GRANT_ENTITY = 'token-grant';
 export const AUDIT_ENTITY = 'audit-event';
 export const FOLD_STATE_ENTITY = 'fold-state';
+export const QUOTA_ENTITY = 'token-quota';
 
 export const TOKEN_BY_OWNER = 'by-owner';
 export const TOKEN_BY_CREATED = 'by-created';

@@ -3,7 +3,8 @@ import { DAY_MS } from '../../core/clock';
 import { AppError } from '../../core/errors';
 import { withDefaults, type Policy } from '../../core/policy';
 import type { TokenRecord } from '../../core/token';
-import type { Paged, TokenStore } from '../../ports/token-store';
+import { NO_QUOTA, type TokenQuota } from '../../core/token-quota';
+import type { Paged, QuotaChange, TokenStore } from '../../ports/token-store';
 import { chunks, PAGE_LIMIT } from './limits';
 import { inStorage } from './storage-errors';
 import { fromEntity, grantKey, toEntity, type GrantEntity, type TokenEntity } from './token-entity';
@@ -12,11 +13,24 @@ import {
   GRANT_BY_SPACE,
   GRANT_ENTITY,
   POLICY_KEY,
+  QUOTA_ENTITY,
   TOKEN_BY_CREATED,
   TOKEN_BY_OWNER,
   TOKEN_ENTITY,
 } from './schema';
 
+
+type QuotaEntity = TokenQuota;
+type TransactionBuilder = ReturnType<typeof kvs.transact>;
+
+/** Adds the quota write to a transaction, conditional on the version it was computed from. */
+function setQuota(transaction: TransactionBuilder, { ownerAccountId, previous, next }: QuotaChange): void {
+  const unchanged = new Filter<QuotaEntity>().and(
+    'version',
+    previous.version === 0 ? FilterConditions.notExists() : FilterConditions.equalTo(previous.version),
+  );
+  transaction.set(ownerAccountId, next, { entityName: QUOTA_ENTITY, conditions: unchanged });
+}
 
 /** Storage forgets a token (and its space grants) a grace period after it expires. */
 function ttlFor(token: TokenRecord, now: number): Ttl {
@@ -55,18 +69,30 @@ export class KvsTokenStore implements TokenStore {
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
-  /** The token and one grant per space, atomically; FAIL_IF_EXISTS is implied by a fresh random id. */
-  async create(token: TokenRecord): Promise<void> {
+  async quota(ownerAccountId: string): Promise<TokenQuota> {
+    return (await kvs.entity<QuotaEntity>(QUOTA_ENTITY).get(ownerAccountId)) ?? NO_QUOTA;
+  }
+
+  /** The token, one grant per space and the quota, atomically; FAIL_IF_EXISTS is implied by a fresh random id. */
+  async create(token: TokenRecord, quota: QuotaChange): Promise<void> {
     const ttl = ttlFor(token, this.clock());
     const transaction = kvs.transact().set(token.id, toEntity(token), { entityName: TOKEN_ENTITY }, { ttl });
     for (const space of token.spaces) {
       const grant: GrantEntity = { tokenId: token.id, spaceKey: space.key, createdAt: token.createdAt };
       transaction.set(grantKey(token.id, space), grant, { entityName: GRANT_ENTITY }, { ttl });
     }
-    await transaction.execute();
+    setQuota(transaction, quota);
+    try {
+      await transaction.execute();
+    } catch (error) {
+      if ((await this.quota(quota.ownerAccountId)).version !== quota.previous.version) {
+        throw new AppError('CONFLICT', 'Your tokens changed meanwhile; try again.');
+      }
+      throw error;
+    }
   }
 
-  async replace(previous: TokenRecord, next: TokenRecord): Promise<void> {
+  async replace(previous: TokenRecord, next: TokenRecord, quota?: QuotaChange): Promise<void> {
     const unchanged = new Filter<TokenEntity>().and('version', FilterConditions.equalTo(previous.version));
     const transaction = kvs
       .transact()
@@ -74,10 +100,12 @@ export class KvsTokenStore implements TokenStore {
     for (const space of previous.spaces.filter((old) => !next.spaces.some((kept) => kept.id === old.id))) {
       transaction.delete(grantKey(previous.id, space), { entityName: GRANT_ENTITY });
     }
+    if (quota) setQuota(transaction, quota);
     try {
       await transaction.execute();
     } catch (error) {
-      if ((await this.get(previous.id))?.version !== previous.version) {
+      const [stored, storedQuota] = await Promise.all([this.get(previous.id), quota && this.quota(quota.ownerAccountId)]);
+      if (stored?.version !== previous.version || (quota && storedQuota?.version !== quota.previous.version)) {
         throw new AppError('CONFLICT', 'The token changed meanwhile; try again.');
       }
       throw error;

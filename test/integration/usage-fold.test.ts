@@ -27,6 +27,15 @@ async function issueLabelled(accountId: string, label: string) {
   return h.ok(accountId, 'createToken', { label, spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 30 });
 }
 
+/** More tokens than the default per-user limit allows, one after another. */
+async function issueMany(accountId: string, count: number) {
+  const { policy } = await h.ok('siteadmin', 'getPolicy');
+  await h.ok('siteadmin', 'setPolicy', { ...policy, maxTokensPerUser: count });
+  const tokens = [];
+  for (let i = 0; i < count; i++) tokens.push(await issueLabelled(accountId, `t${i}`));
+  return tokens;
+}
+
 describe('the background fold', () => {
   it('counts each settled request once, however often it runs, and every list says how fresh the counts are', async () => {
     const { token, info } = await issueLabelled('alice', 'export');
@@ -90,7 +99,7 @@ describe('the background fold', () => {
   });
 
   it('loses and doubles nothing when a run dies between two transactions', async () => {
-    const tokens = await Promise.all(Array.from({ length: 30 }, (_, i) => issueLabelled('alice', `t${i}`)));
+    const tokens = await issueMany('alice', 30);
     const start = Date.now();
     await storeAuditEvents(tokens.map((token, i) => readEvent({ id: token.info.id, ownerAccountId: 'alice' }, start + i, DOCS)));
     advanceSeconds(SETTLE_S + 1);
@@ -126,7 +135,7 @@ describe('the background fold', () => {
   });
 
   it('lets concurrent runs fold each request exactly once', async () => {
-    const tokens = await Promise.all(Array.from({ length: 30 }, (_, i) => issueLabelled('alice', `t${i}`)));
+    const tokens = await issueMany('alice', 30);
     for (const token of tokens) await h.gateway({ path: '/self', token: token.token });
     advanceSeconds(SETTLE_S + 1);
     const reports = await Promise.all([h.fold(), h.fold(), h.fold()]);

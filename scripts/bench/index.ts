@@ -155,7 +155,8 @@ async function main(): Promise<void> {
     latency_transport: transport.kind,
     machine: host,
   };
-  log(formatTable('Figures', Object.entries(figures).map(([name, value]) => ({ figure: name, value: typeof value === 'object' ? JSON.stringify(value) : value }))));
+  const shown = (value: unknown) => (typeof value !== 'object' ? (value as string | number) : JSON.stringify(value).length <= 120 ? JSON.stringify(value) : '(in the table above; all of it with --json)');
+  log(formatTable('Figures', Object.entries(figures).map(([name, value]) => ({ figure: name, value: shown(value) }))));
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   if (json) log(JSON.stringify(figures));
 }

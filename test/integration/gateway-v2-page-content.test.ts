@@ -44,6 +44,11 @@ describe('content properties of a page', () => {
     expect((await h.gateway({ path: one, token })).json.value).toEqual({ sha: 'def' });
     expect((await h.gateway({ method: 'DELETE', path: one, token })).status).toBe(204);
     expect(propertiesIn()).toEqual([]);
+    const { items } = await h.ok('bob', 'listAudit', {});
+    expect(items).toHaveLength(6);
+    expect(items.every((item: { pageId: string; spaceKey: string }) => item.pageId === P.gettingStarted.id && item.spaceKey === 'DOCS')).toBe(true);
+    const byMethod = items.map((item: { method: string; operation: string }) => `${item.method} ${item.operation}`).sort();
+    expect(byMethod).toEqual(['DELETE update', 'GET read', 'GET read', 'POST update', 'PUT update', 'PUT update']);
   });
 
   it('needs the update operation to change a property', async () => {

@@ -46,8 +46,8 @@ describe('content properties of a page', () => {
     expect(propertiesIn()).toEqual([]);
     const { items } = await h.ok('bob', 'listAudit', {});
     expect(items).toHaveLength(6);
-    expect(items.every((item: { pageId: string; spaceKey: string }) => item.pageId === P.gettingStarted.id && item.spaceKey === 'DOCS')).toBe(true);
-    const byMethod = items.map((item: { method: string; operation: string }) => `${item.method} ${item.operation}`).sort();
+    expect(items.every((item) => item.pageId === P.gettingStarted.id && item.spaceKey === 'DOCS')).toBe(true);
+    const byMethod = items.map((item) => `${item.method} ${item.operation}`).sort();
     expect(byMethod).toEqual(['DELETE update', 'GET read', 'GET read', 'POST update', 'PUT update', 'PUT update']);
   });
 

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { ConfluenceStandIn, type ConfluenceState } from './confluence';
-import { readJson, writeJsonAtomic } from './durable';
+import { lockDataDir, readJson, writeJsonAtomic, type DataDirLock } from './durable';
 import { createKvsEngine, createMemoryBackend, FORGE_KVS_RATE_LIMITS, openDirectoryBackend, type KvsEngine } from './kvs';
 import {
   createForgePlatform,
@@ -21,8 +20,10 @@ export const APP_ROOT = path.resolve(__dirname, '..');
 export interface EmulatedAppOptions {
   /** Where state survives restarts; in memory when omitted. */
   dataDir?: string;
-  /** Start again from the seed. */
+  /** Start again from the seed (after taking the data folder's lock: a running server is never wiped). */
   reset?: boolean;
+  /** The data folder's lock, if the caller took it already (the local server does, before it listens). */
+  dataDirLock?: DataDirLock;
   /** Epoch milliseconds, for the platform (KVS TTL) and the Confluence stand-in alike. */
   clock?: () => number;
   /** `webTrigger.getUrl(key)` answers `${baseUrl}/x/${key}`. */
@@ -73,15 +74,25 @@ export class EmulatedApp {
     readonly kvs: KvsEngine,
     readonly confluence: ConfluenceStandIn,
     readonly baseUrl: string,
+    private readonly dataDirLock: DataDirLock | undefined,
   ) {}
 
   static start(options: EmulatedAppOptions = {}): EmulatedApp {
     const clock = options.clock ?? Date.now;
     const baseUrl = (options.baseUrl ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
+    const lock = options.dataDirLock ?? (options.dataDir === undefined ? undefined : lockDataDir(options.dataDir));
+    try {
+      return EmulatedApp.open(options, lock, clock, baseUrl);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+  }
+
+  private static open(options: EmulatedAppOptions, lock: DataDirLock | undefined, clock: () => number, baseUrl: string): EmulatedApp {
     const manifest = loadManifest(path.join(APP_ROOT, 'manifest.yml'));
-    const { dataDir } = options;
-    if (dataDir && options.reset) fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+    const dataDir = lock?.dir;
+    if (lock && options.reset) lock.reset();
 
     const confluenceFile = dataDir && path.join(dataDir, 'confluence.json');
     const confluence = new ConfluenceStandIn({
@@ -105,7 +116,7 @@ export class EmulatedApp {
       echoLogs: options.echoLogs,
     });
     platform.install();
-    return new EmulatedApp(manifest, platform, kvs, confluence, baseUrl);
+    return new EmulatedApp(manifest, platform, kvs, confluence, baseUrl, lock);
   }
 
   /** The resolver function behind a UI module (any module's when none is named). */
@@ -145,5 +156,6 @@ export class EmulatedApp {
   close(): void {
     this.platform.uninstall();
     this.kvs.close();
+    this.dataDirLock?.release();
   }
 }

@@ -1,30 +1,138 @@
 import * as fs from 'node:fs';
 
-function isAlive(pid: number): boolean {
+/**
+ * An exclusive, machine-wide lock held by a live process: a file created with `wx` that names its
+ * holder (pid and, on Linux, the holder's start time).
+ *
+ * Why a pid file and not a lock the kernel drops on death (flock, a listening unix socket): every
+ * opener of the emulator's storage is synchronous (EmulatedApp.start, openJournal), Node has no
+ * flock, and a socket lock is asynchronous to take and limited to ~100-byte paths. A pid file's weak
+ * spots are handled instead:
+ * - a holder killed with SIGKILL leaves its file behind: a holder that no longer exists is stale;
+ * - a killed holder still "exists" for a moment (the kernel is tearing it down, or it is a zombie its
+ *   parent has not reaped yet): a zombie counts as dead, and a live holder is waited for, briefly,
+ *   before the lock is refused, so `kill -9` followed at once by a restart always comes up;
+ * - a stale file whose pid now belongs to an unrelated process (pids are reused, e.g. after a
+ *   reboot) is recognised by the start time it recorded.
+ * Taking over a stale file renames it aside first and checks it is still the stale one, so two
+ * processes that find the same stale file cannot both end up holding the lock.
+ */
+
+export interface LockOptions {
+  /** What the lock protects, for the refusal: e.g. `The data folder /x`. */
+  what?: string;
+  /** How long a live holder is waited for before the lock is refused (default 3 s). */
+  waitMs?: number;
+}
+
+interface Holder {
+  pid: number;
+  /** Linux only: the holder's start time in clock ticks since boot (field 22 of /proc/<pid>/stat). */
+  started?: string;
+}
+
+/** Linux's view of a process: its state letter and start time, or undefined without /proc. */
+function procStat(pid: number): { state: string; started: string } | undefined {
+  let text: string;
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
   }
+  // `pid (comm) state ...`: comm may hold spaces and parentheses, so split after the last ')'.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { state: fields[0] ?? '', started: fields[19] ?? '' };
+}
+
+function isAlive(holder: Holder): boolean {
+  try {
+    process.kill(holder.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const stat = procStat(holder.pid);
+  if (!stat) return true;
+  if (stat.state === 'Z' || stat.state === 'X') return false; // killed, not yet reaped: its files are closed
+  return holder.started === undefined || holder.started === stat.started;
+}
+
+function me(): Holder {
+  const started = procStat(process.pid)?.started;
+  return { pid: process.pid, ...(started && { started }) };
+}
+
+/** `{"pid":…,"started":…}`; a bare pid (older lock files) is read too. */
+function readHolder(file: string): Holder | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'number') return { pid: parsed };
+    const { pid, started } = parsed as Holder;
+    if (Number.isInteger(pid) && pid > 0) return { pid, ...(typeof started === 'string' && { started }) };
+  } catch {
+    // A file cut short while its holder wrote it: a holder that never finished taking the lock.
+  }
+  return { pid: 0 };
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Removes the stale lock file, unless another process replaced it in the meantime. */
+function takeOverStale(file: string, stale: Holder): void {
+  const aside = `${file}.stale-${process.pid}`;
+  try {
+    fs.renameSync(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // someone else removed it first
+    throw error;
+  }
+  const moved = readHolder(aside);
+  if (moved && (moved.pid !== stale.pid || moved.started !== stale.started)) {
+    // We moved a fresh lock a competitor had just taken: put it back (link fails if the slot is taken again).
+    try {
+      fs.linkSync(aside, file);
+    } catch {
+      // the slot was taken in between: that taker holds the lock now
+    }
+  }
+  fs.rmSync(aside, { force: true });
 }
 
 /**
- * Takes an exclusive, process-wide lock on `lockFile` so two emulators never append to one journal.
- * A lock left behind by a process that died (e.g. `kill -9`) is taken over.
+ * Takes the lock on `lockFile` or throws, naming the live process that holds it. Returns `release`.
+ * Within one process, a second acquisition of the same lock is refused at once.
  */
-export function acquireLock(lockFile: string): () => void {
+export function acquireLock(lockFile: string, options: LockOptions = {}): () => void {
+  const what = options.what ?? lockFile;
+  const deadline = Date.now() + (options.waitMs ?? 3000);
+  const mine = me();
   for (;;) {
     try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockFile, { force: true });
+      fs.writeFileSync(lockFile, JSON.stringify(mine), { flag: 'wx' });
+      return () => {
+        if (readHolder(lockFile)?.pid === mine.pid) fs.rmSync(lockFile, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-      throw new Error(`${lockFile} is held by process ${holder}${holder === process.pid ? ' (this process)' : ''}`);
+    const holder = readHolder(lockFile);
+    if (!holder) continue;
+    if (holder.pid === process.pid) throw new Error(`${what} is already in use by this process (${process.pid}).`);
+    // pid 0: a file not written yet (its taker is between create and write), or left empty by a crash then.
+    const unwritten = holder.pid === 0;
+    if (unwritten ? Date.now() >= deadline : !isAlive(holder)) {
+      takeOverStale(lockFile, holder);
+      continue;
     }
-    fs.rmSync(lockFile, { force: true });
+    if (!unwritten && Date.now() >= deadline) {
+      throw new Error(`${what} is in use by process ${holder.pid} (lock file ${lockFile}). Stop that process first, or use another folder.`);
+    }
+    sleep(25);
   }
 }

@@ -60,7 +60,7 @@ function serialize<R>(records: ReadonlyMap<string, R>): string {
  */
 export function openJournal<R>(file: string): Journal<R> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const release = acquireLock(`${file}.lock`);
+  const release = acquireLock(`${file}.lock`, { what: file });
   let fd: number;
   let initial: Map<string, R>;
   try {

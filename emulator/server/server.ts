@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { EmulatedApp } from '../app';
+import { lockDataDir } from '../durable';
 import { renderHostPage, renderProblemPage } from './host-page';
 import { sendError, sendJson, sendText } from './http-io';
 import { handleInvoke } from './invoke-route';
@@ -99,16 +100,26 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         else response.destroy();
       });
   });
-  const address = await listen(httpServer, options.port ?? 8787, host);
+  // The data folder's lock comes first: a second server on the same folder is refused naming the first,
+  // before it could fail on the port both default to, and before --reset deletes anything.
+  const lock = options.dataDir === undefined ? undefined : lockDataDir(options.dataDir);
+  let address: AddressInfo;
+  try {
+    address = await listen(httpServer, options.port ?? 8787, host);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 
   let app: EmulatedApp;
   try {
     // Not strict: a spec violation answers as Confluence would (400, 501) and is reported, instead of
     // throwing into the request; someone poking at /wiki with odd parameters gets a clear answer.
-    app = EmulatedApp.start({ dataDir: options.dataDir, reset: options.reset, clock: options.clock, baseUrl: url, echoLogs: options.echoLogs, strictSpec: false });
+    app = EmulatedApp.start({ dataDirLock: lock, reset: options.reset, clock: options.clock, baseUrl: url, echoLogs: options.echoLogs, strictSpec: false });
   } catch (error) {
     httpServer.close();
+    lock?.release();
     throw error;
   }
   const scheduledTriggers = new ScheduledTriggers(app);

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openJournal, readJson, writeJsonAtomic } from '../../emulator/durable';
+import { acquireLock, lockDataDir, openJournal, readJson, writeJsonAtomic } from '../../emulator/durable';
 import { createKvsEngine, openDirectoryBackend } from '../../emulator/kvs';
 
 const WRITER = path.join(__dirname, '../fixtures/kvs-crash-writer.ts');
@@ -105,9 +105,61 @@ describe('journal', () => {
 
   it('lets only one opener append at a time', () => {
     const journal = openJournal(file());
-    expect(() => openJournal(file())).toThrow(/held by process/);
+    expect(() => openJournal(file())).toThrow(`${file()} is already in use by this process (${process.pid})`);
     journal.close();
     openJournalAndClose(file());
+  });
+});
+
+describe('the lock of a data folder', () => {
+  const lockFile = () => path.join(dir, 'test.lock');
+  const sleeper = (seconds: number) => spawn('sleep', [String(seconds)], { stdio: 'ignore' });
+
+  it('is refused while a live process holds it, naming that process, after waiting for it briefly', () => {
+    const holder = sleeper(30);
+    try {
+      fs.writeFileSync(lockFile(), JSON.stringify({ pid: holder.pid }));
+      const started = Date.now();
+      expect(() => acquireLock(lockFile(), { what: 'The folder X', waitMs: 300 })).toThrow(`The folder X is in use by process ${holder.pid}`);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('waits for a holder that is dying, and takes over once it is dead even if nobody reaps it', () => {
+    // The child exits after 0.3 s, while this process is blocked in acquireLock and cannot reap it:
+    // from then on it is a zombie, which still answers kill(pid, 0).
+    const holder = sleeper(0.3);
+    fs.writeFileSync(lockFile(), JSON.stringify({ pid: holder.pid }));
+    const release = acquireLock(lockFile(), { waitMs: 5000 });
+    expect(JSON.parse(fs.readFileSync(lockFile(), 'utf8')).pid).toBe(process.pid);
+    release();
+    expect(fs.existsSync(lockFile())).toBe(false);
+  });
+
+  it('takes over a lock left by a dead process, and one whose pid now names another process', () => {
+    const gone = spawnSync('true').pid;
+    fs.writeFileSync(lockFile(), String(gone));
+    acquireLock(lockFile(), { waitMs: 0 })();
+    if (!fs.existsSync('/proc/self/stat')) return; // start times are read from /proc (Linux)
+    fs.writeFileSync(lockFile(), JSON.stringify({ pid: process.ppid, started: '1' }));
+    acquireLock(lockFile(), { waitMs: 0 })();
+  });
+
+  it('takes over a lock file left empty by a holder that died while taking it', () => {
+    fs.writeFileSync(lockFile(), '');
+    acquireLock(lockFile(), { waitMs: 100 })();
+  });
+
+  it('resets the folder only once it holds the lock, keeping the lock itself', () => {
+    fs.writeFileSync(path.join(dir, 'kvs.jsonl'), '[]\n');
+    const lock = lockDataDir(dir);
+    expect(() => lockDataDir(dir)).toThrow(`The data folder ${dir} is already in use by this process`);
+    lock.reset();
+    expect(fs.readdirSync(dir)).toEqual(['server.lock']);
+    lock.release();
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
 

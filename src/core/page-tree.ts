@@ -9,12 +9,14 @@ export type TreeKnowledge = Map<string, boolean>;
 
 /**
  * Inside (true), outside (false), or undefined when only the page's ancestors can tell. A root-level
- * page (no parent) is outside unless it is a root itself.
+ * page (parent null) is outside unless it is a root itself; a parent not given at all (undefined, as in
+ * results that do not carry one) is unknown.
  */
 export function decideFromParent(roots: ReadonlySet<string>, known: TreeKnowledge, id: string, parentId: string | null | undefined): boolean | undefined {
   if (roots.has(id)) return true;
   if (known.has(id)) return known.get(id);
-  if (parentId === null || parentId === undefined || parentId === '') return false;
+  if (parentId === undefined) return undefined;
+  if (parentId === null || parentId === '') return false;
   if (roots.has(parentId)) return true;
   return known.get(parentId);
 }

@@ -44,6 +44,7 @@ describe('page-tree membership', () => {
     expect(decideFromParent(roots, known, '10', '1')).toBe(true);
     expect(decideFromParent(roots, known, '11', '10')).toBe(true);
     expect(decideFromParent(roots, known, '2', null)).toBe(false);
+    expect(decideFromParent(roots, known, '3', undefined)).toBeUndefined(); // parent not told
     expect(decideFromParent(roots, known, '12', '11')).toBeUndefined();
     expect(learnFromAncestors(roots, known, '12', ['1', '10', '11'])).toBe(true);
     expect(known).toEqual(new Map([['1', false], ['10', true], ['11', true], ['12', true]]));

@@ -26,7 +26,8 @@ const outOfScope = (what: string) => new AppError('SPACE_NOT_GRANTED', `${what} 
 /** Outside the token's page trees: answered like a page that does not exist (404), audited as denied. */
 const outsideTrees = (what: string) => new AppError('PAGE_NOT_GRANTED', `${what} is not in a page tree this token reaches, or does not exist.`);
 
-const treePage = (page: PageFields) => ({ id: optionalId(page.id) ?? '', parentId: optionalId(page.parentId) });
+/** `parentId` null (a root-level page) is kept apart from absent (not told): only the latter needs ancestors. */
+const treePage = (page: PageFields) => ({ id: optionalId(page.id) ?? '', parentId: page.parentId === null ? null : optionalId(page.parentId) });
 
 /** Looks a page up as the owner; Confluence's own refusal (e.g. 404) is kept to be returned as it is. */
 export async function lookUp(context: RouteContext, pageId: string, query = new URLSearchParams()): Promise<LookUp> {

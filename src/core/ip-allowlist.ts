@@ -1,12 +1,12 @@
 import ipaddr from 'ipaddr.js';
 import { AppError } from './errors';
+import { MAX_ALLOWED_IPS } from './token-limits';
 
 /**
  * IP allowlists: IPv4 or IPv6 addresses and CIDR ranges, parsed by ipaddr.js (the parser Express's
  * proxy-addr uses) rather than by hand. IPv4 must be written as four decimal parts: ipaddr.js also
  * accepts legacy forms such as `10.1` or `0x0a000001`, which nobody means in an allowlist.
  */
-export const MAX_ALLOWED_IPS = 20;
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 

@@ -5,9 +5,8 @@ import { parseAllowedIps } from './ip-allowlist';
 import { parseOperations } from './operations';
 import type { Policy } from './policy';
 
-export const LABEL_MAX_LENGTH = 100;
-export const MAX_SPACES_PER_TOKEN = 10;
-export const MAX_PAGE_TREES_PER_TOKEN = 10;
+import { LABEL_MAX_LENGTH, MAX_PAGE_TREES_PER_TOKEN, MAX_SPACES_PER_TOKEN } from './token-limits';
+
 const PAGE_ID = /^\d{1,20}$/;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 

@@ -1,7 +1,7 @@
 import type { PageRef } from '../contract/resolvers';
 import { AppError } from '../core/errors';
 import { asRecord, isSpaceKey } from '../core/input';
-import { MAX_SPACES_PER_TOKEN } from '../core/token-request';
+import { MAX_SPACES_PER_TOKEN } from '../core/token-limits';
 import type { Actor } from './deps';
 
 const MAX_RESULTS = 20;

@@ -11,3 +11,12 @@ export function StatusLozenge({ status, testId }: { status: TokenStatus; testId?
     </Lozenge>
   );
 }
+
+/** Active and expiring within a week (the backend decides: TokenInfo.expiresSoon). */
+export function ExpiresSoonLozenge({ testId }: { testId?: string }) {
+  return (
+    <Lozenge appearance="moved" testId={testId}>
+      Expires soon
+    </Lozenge>
+  );
+}

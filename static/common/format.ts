@@ -1,4 +1,4 @@
-import type { Operation, SpaceRef } from '../../src/contract/resolvers';
+import type { Operation, PageRef, SpaceRef } from '../../src/contract/resolvers';
 
 // The iframe runs in the person's own browser, so its default locale and time zone are theirs.
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -29,4 +29,9 @@ export function formatSpaces(spaces: readonly SpaceRef[]): string {
 
 export function pluralize(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Page-tree roots as a person reads them: “Release Notes (DOCS), Runbooks (ENG)”. */
+export function formatPages(pages: readonly PageRef[]): string {
+  return pages.map((page) => `${page.title} (${page.spaceKey})`).join(', ');
 }

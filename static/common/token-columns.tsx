@@ -1,7 +1,18 @@
 import type { ReactNode } from 'react';
 import type { TokenInfo } from '../../src/contract/resolvers';
-import { formatDate, formatDateTime, formatOperations, formatSpaces } from './format';
-import { StatusLozenge } from './StatusLozenge';
+import { formatDate, formatDateTime, formatOperations, formatPages, formatSpaces } from './format';
+import { ExpiresSoonLozenge, StatusLozenge } from './StatusLozenge';
+
+/** The token's spaces, and what narrows it within them: page trees and an IP allowlist. */
+function TokenReach({ token }: { token: Pick<TokenColumnFields, 'spaces' | 'pages' | 'allowedIps'> }) {
+  return (
+    <div>
+      <div>{formatSpaces(token.spaces)}</div>
+      {token.pages.length > 0 && <div className="subtle">Only under {formatPages(token.pages)}</div>}
+      {token.allowedIps.length > 0 && <div className="subtle">From {token.allowedIps.join(', ')}</div>}
+    </div>
+  );
+}
 
 /** The columns every token table draws the same way; each table picks the ones it shows, in its own order. */
 export type TokenColumn = 'status' | 'spaces' | 'operations' | 'created' | 'expires' | 'lastUsed' | 'usage' | 'actions';
@@ -18,7 +29,7 @@ interface TableHeadCell extends TableCell {
 /** The token fields the shared columns show; both a person's own tokens and managed tokens have them. */
 type TokenColumnFields = Pick<
   TokenInfo,
-  'status' | 'spaces' | 'operations' | 'createdAt' | 'expiresAt' | 'lastUsedAt' | 'usageCount'
+  'status' | 'spaces' | 'operations' | 'createdAt' | 'expiresAt' | 'lastUsedAt' | 'usageCount' | 'pages' | 'allowedIps' | 'expiresSoon'
 >;
 
 const HEAD_CELLS: Record<TokenColumn, TableHeadCell> = {
@@ -51,8 +62,16 @@ export function tokenRowCells(
   { statusTestId, usageTestId, revokeButton }: TokenCellOptions,
 ): TableCell[] {
   const cells: Record<TokenColumn, TableCell> = {
-    status: { key: token.status, content: <StatusLozenge status={token.status} testId={statusTestId} /> },
-    spaces: { content: formatSpaces(token.spaces) },
+    status: {
+      key: token.status,
+      content: (
+        <div className="lozenges">
+          <StatusLozenge status={token.status} testId={statusTestId} />
+          {token.expiresSoon && <ExpiresSoonLozenge testId={`${statusTestId}-soon`} />}
+        </div>
+      ),
+    },
+    spaces: { content: <TokenReach token={token} /> },
     operations: { content: formatOperations(token.operations) },
     created: { key: token.createdAt, content: formatDate(token.createdAt) },
     expires: { key: token.expiresAt, content: formatDate(token.expiresAt) },

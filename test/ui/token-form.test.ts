@@ -1,6 +1,6 @@
 import type { Policy } from '../../src/contract/resolvers';
 import { curlExample } from '../../static/tokens/src/curl-example';
-import { expiryPresets, initialTokenForm, validateTokenForm, type TokenFormValues } from '../../static/tokens/src/token-form';
+import { allowlistEntries, expiryPresets, initialTokenForm, validateTokenForm, type TokenFormValues } from '../../static/tokens/src/token-form';
 
 const policy: Policy = {
   maxLifetimeDays: 60,
@@ -13,7 +13,7 @@ const policy: Policy = {
   maxRequestsPerMinute: 300,
 };
 
-const valid: TokenFormValues = { label: '  Nightly export ', spaceKeys: ['DOCS'], operations: ['read'], expiry: 30, customDays: '' };
+const valid: TokenFormValues = { label: '  Nightly export ', spaceKeys: ['DOCS'], operations: ['read'], expiry: 30, customDays: '', pages: [], allowedIps: '' };
 
 describe('token form', () => {
   it('offers only the presets the policy allows, defaulting to 30 days or the longest preset', () => {
@@ -37,7 +37,7 @@ describe('token form', () => {
 
   it('explains each problem and gives no input', () => {
     const { errors, input } = validateTokenForm(
-      { label: '   ', spaceKeys: [], operations: ['delete'], expiry: 'custom', customDays: '61' },
+      { label: '   ', spaceKeys: [], operations: ['delete'], expiry: 'custom', customDays: '61', pages: [], allowedIps: '' },
       policy,
     );
     expect(input).toBeNull();
@@ -55,6 +55,19 @@ describe('token form', () => {
     expect(errors.label).toBe('Keep the label to 100 characters or fewer (it has 101).');
     expect(errors.spaces).toBe('A token can reach at most 10 spaces (11 chosen).');
     expect(validateTokenForm({ ...valid, label: 'x'.repeat(100), spaceKeys: keys.slice(0, 10) }, policy).errors).toEqual({});
+  });
+
+  it('sends page trees in the chosen spaces only, and the allowlist as entries', () => {
+    const pages = [{ id: '20004', title: 'Release Notes', spaceKey: 'DOCS' }, { id: '20011', title: 'Engineering Home', spaceKey: 'ENG' }];
+    const { input } = validateTokenForm({ ...valid, pages, allowedIps: ' 203.0.113.7\n10.0.0.0/8, 2001:db8::/32 ' }, policy);
+    expect(input).toMatchObject({ pageIds: ['20004'], allowedIps: ['203.0.113.7', '10.0.0.0/8', '2001:db8::/32'] });
+    expect(allowlistEntries('')).toEqual([]);
+  });
+
+  it('requires an allowlist when the policy does, and at most 20 entries', () => {
+    expect(validateTokenForm(valid, { ...policy, requireIpAllowlist: true }).errors.allowedIps).toMatch(/requires an IP allowlist/);
+    const many = Array.from({ length: 21 }, (_, i) => `192.0.2.${i}`).join('\n');
+    expect(validateTokenForm({ ...valid, allowedIps: many }, policy).errors.allowedIps).toBe('List at most 20 addresses or ranges (21 given).');
   });
 
   it('accepts only whole custom days within the policy', () => {

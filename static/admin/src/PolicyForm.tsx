@@ -49,6 +49,7 @@ const FIELD_IDS = {
   allowedOperations: `policy-operations-${OPERATIONS[0]}`,
   auditRetentionDays: 'policy-audit-retention-days',
   maxRequestsPerMinute: 'policy-max-requests-per-minute',
+  maxGraceHours: 'policy-max-grace-hours',
 };
 
 /** The site-wide rules for tokens, saved as a whole. */
@@ -162,6 +163,38 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
         helper="Past it, a token's requests are refused with 429 for a few seconds. Counted per gateway instance."
         onChange={(maxRequestsPerMinute) => change({ maxRequestsPerMinute })}
       />
+
+      <div className="field-row">
+        <div>
+          <Label htmlFor="policy-require-ip-allowlist">IP allowlists</Label>
+          <div>
+            <Toggle
+              id="policy-require-ip-allowlist"
+              isChecked={values.requireIpAllowlist}
+              onChange={(event) => change({ requireIpAllowlist: event.currentTarget.checked })}
+              descriptionId={messageId('policy-require-ip-allowlist')}
+              testId="policy-require-ip-allowlist"
+            />
+          </div>
+          <FieldMessage
+            fieldId="policy-require-ip-allowlist"
+            helper={
+              values.requireIpAllowlist
+                ? 'Required: new and rotated tokens need one, and tokens without one are refused.'
+                : 'Optional: people may limit a token to the addresses it is used from.'
+            }
+          />
+        </div>
+        <NumberField
+          id={FIELD_IDS.maxGraceHours}
+          label="Longest rotation grace (hours)"
+          value={values.maxGraceHours}
+          bounds={POLICY_BOUNDS.maxGraceHours}
+          error={shown.maxGraceHours}
+          helper="After a rotation, the previous secret works at most this long. Lowering it shortens running grace periods."
+          onChange={(maxGraceHours) => change({ maxGraceHours })}
+        />
+      </div>
 
       {failure && <ErrorMessage failure={failure} title="The policy was not saved" testId="policy-error" />}
 

@@ -3,7 +3,7 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import type { ManagedTokenInfo } from '../../../src/contract/resolvers';
 import { type TokenColumn, tokenHeadCells, tokenRowCells } from '../../common/token-columns';
 
-const COLUMNS: TokenColumn[] = ['operations', 'status', 'lastUsed', 'usage', 'actions'];
+const COLUMNS: TokenColumn[] = ['spaces', 'operations', 'status', 'expires', 'lastUsed', 'usage', 'actions'];
 
 const HEAD = {
   cells: [

@@ -1,10 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { Suspense, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import { Label } from '@atlaskit/form';
 import { LazySelect, preloadSelect } from '../../common/LazySelect';
 import Textfield from '@atlaskit/textfield';
+import TextArea from '@atlaskit/textarea';
 import type { Policy, TokenInfo, VisibleSpace } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
+import { lazyNamed } from '../../common/dialogs';
+import { Loading } from '../../common/Loading';
 import { ErrorMessage } from '../../common/ErrorMessage';
 import { toFailure, type FailureInfo } from '../../common/errors';
 import { FieldMessage, messageId } from '../../common/FieldMessage';
@@ -15,12 +18,17 @@ import {
   expiryPresets,
   initialTokenForm,
   LABEL_MAX_LENGTH,
+  MAX_ALLOWED_IPS,
+  MAX_PAGE_TREES_PER_TOKEN,
   MAX_SPACES_PER_TOKEN,
   validateTokenForm,
   type ExpiryChoice,
   type TokenFormField,
   type TokenFormValues,
 } from './token-form';
+
+/** Loaded once a space is chosen: most tokens reach whole spaces and never need it. */
+const PagePicker = lazyNamed(() => import('./PagePicker'), 'PagePicker');
 
 interface Option<V> {
   label: string;
@@ -44,8 +52,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function firstInvalidFieldId(invalid: Set<TokenFormField>, policy: Policy): string | null {
   if (invalid.has('label')) return 'token-label';
   if (invalid.has('spaces')) return 'token-spaces';
+  if (invalid.has('pages')) return 'token-pages';
   if (invalid.has('operations')) return `token-operations-${allowedOperations(policy)[0]}`;
   if (invalid.has('expiry')) return 'token-expiry-days';
+  if (invalid.has('allowedIps')) return 'token-allowed-ips';
   return null;
 }
 
@@ -145,6 +155,32 @@ export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormPr
         />
       </div>
 
+      <div>
+        <Label htmlFor="token-pages">Pages (optional)</Label>
+        {values.spaceKeys.length === 0 ? (
+          <p className="subtle" id={messageId('token-pages')}>
+            Choose a space first.
+          </p>
+        ) : (
+          <>
+            <Suspense fallback={<Loading label="Loading the page search" testId="page-picker-loading" />}>
+              <PagePicker
+                inputId="token-pages"
+                spaceKeys={values.spaceKeys}
+                value={values.pages.filter((page) => values.spaceKeys.includes(page.spaceKey))}
+                onChange={(pages) => change({ pages })}
+                isInvalid={Boolean(shown.pages)}
+              />
+            </Suspense>
+            <FieldMessage
+              fieldId="token-pages"
+              error={shown.pages}
+              helper={`Limits the token to these pages and the pages under them, up to ${MAX_PAGE_TREES_PER_TOKEN}. None: the whole spaces.`}
+            />
+          </>
+        )}
+      </div>
+
       <OperationCheckboxes
         id="token-operations"
         legend="The token may"
@@ -188,6 +224,30 @@ export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormPr
             <FieldMessage fieldId="token-expiry-days" error={shown.expiry} />
           </div>
         )}
+      </div>
+
+      <div>
+        <Label htmlFor="token-allowed-ips">{policy.requireIpAllowlist ? 'Allowed IP addresses' : 'Allowed IP addresses (optional)'}</Label>
+        <TextArea
+          id="token-allowed-ips"
+          name="allowedIps"
+          value={values.allowedIps}
+          onChange={(event) => change({ allowedIps: event.currentTarget.value })}
+          isInvalid={Boolean(shown.allowedIps)}
+          isRequired={policy.requireIpAllowlist}
+          isMonospaced
+          minimumRows={2}
+          placeholder={'203.0.113.7\n10.20.0.0/16'}
+          aria-describedby={messageId('token-allowed-ips')}
+          testId="token-allowed-ips"
+        />
+        <FieldMessage
+          fieldId="token-allowed-ips"
+          error={shown.allowedIps}
+          helper={`IPv4 or IPv6 addresses or CIDR ranges, one per line, up to ${MAX_ALLOWED_IPS}. ${
+            policy.requireIpAllowlist ? 'Your site requires a list.' : 'None: usable from anywhere.'
+          }`}
+        />
       </div>
 
       {failure && <ErrorMessage failure={failure} title="The token was not created" testId="create-token-error" />}

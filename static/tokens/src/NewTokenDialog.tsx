@@ -6,6 +6,7 @@ import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@a
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { ErrorMessage } from '../../common/ErrorMessage';
+import { formatDateTime } from '../../common/format';
 import { Loading } from '../../common/Loading';
 import type { Loadable } from '../../common/useLoad';
 import { CopyButton } from './CopyButton';
@@ -17,10 +18,12 @@ interface NewTokenDialogProps {
   gatewayUrl: Loadable<string>;
   /** The parent forgets the token then: it is never shown again. */
   onClose: () => void;
+  /** A rotated token: the same token with a new secret, and perhaps the previous secret still working. */
+  rotated?: boolean;
 }
 
 /** Shows a new token once, with a way to copy it and a command to try it. */
-export function NewTokenDialog({ created, gatewayUrl, onClose }: NewTokenDialogProps) {
+export function NewTokenDialog({ created, gatewayUrl, onClose, rotated = false }: NewTokenDialogProps) {
   const tokenRef = useRef<HTMLInputElement>(null);
   const curlRef = useRef<HTMLPreElement>(null);
   const { token, info } = created;
@@ -31,10 +34,17 @@ export function NewTokenDialog({ created, gatewayUrl, onClose }: NewTokenDialogP
     // No closing by a stray click outside: the token would be lost.
     <ModalDialog onClose={onClose} shouldCloseOnOverlayClick={false} autoFocus={tokenRef} testId="new-token-dialog">
       <ModalHeader>
-        <ModalTitle>Copy your new token</ModalTitle>
+        <ModalTitle>{rotated ? 'Copy your rotated token' : 'Copy your new token'}</ModalTitle>
       </ModalHeader>
       <ModalBody>
         <div className="stack">
+          {rotated && (
+            <p data-testid="rotated-grace">
+              {info.previousSecretValidUntil
+                ? `The previous secret keeps working until ${formatDateTime(info.previousSecretValidUntil)}; put this one in place before then.`
+                : 'The previous secret has stopped working.'}
+            </p>
+          )}
           <SectionMessage appearance="warning" title="This is the only time you will see this token">
             <p>
               Copy it now and keep it somewhere safe, such as a password manager. Once you close this dialog it cannot

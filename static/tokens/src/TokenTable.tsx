@@ -12,10 +12,11 @@ const HEAD = {
 interface TokenTableProps {
   tokens: TokenInfo[];
   onRevoke: (token: TokenInfo) => void;
+  onRotate: (token: TokenInfo) => void;
 }
 
 /** The person's own tokens; each row is `token-row-<id>`. */
-export function TokenTable({ tokens, onRevoke }: TokenTableProps) {
+export function TokenTable({ tokens, onRevoke, onRotate }: TokenTableProps) {
   const rows = tokens.map((token) => ({
     key: token.id,
     testId: `token-row-${token.id}`,
@@ -35,15 +36,26 @@ export function TokenTable({ tokens, onRevoke }: TokenTableProps) {
         statusTestId: `token-status-${token.id}`,
         usageTestId: `token-usage-${token.id}`,
         revokeButton: (
-          <Button
-            appearance="subtle"
-            spacing="compact"
-            onClick={() => onRevoke(token)}
-            aria-label={`Revoke token ${token.label}`}
-            testId={`revoke-token-${token.id}`}
-          >
-            Revoke
-          </Button>
+          <div className="button-row">
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              onClick={() => onRotate(token)}
+              aria-label={`Rotate token ${token.label}`}
+              testId={`rotate-token-${token.id}`}
+            >
+              Rotate
+            </Button>
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              onClick={() => onRevoke(token)}
+              aria-label={`Revoke token ${token.label}`}
+              testId={`revoke-token-${token.id}`}
+            >
+              Revoke
+            </Button>
+          </div>
         ),
       }),
     ],

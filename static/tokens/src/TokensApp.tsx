@@ -12,12 +12,17 @@ import { Loading } from '../../common/Loading';
 import { UsageAsOf } from '../../common/UsageAsOf';
 import { useLoad } from '../../common/useLoad';
 import { CreateTokenForm, type CreatedToken } from './CreateTokenForm';
+import { ExpiryBanner } from './ExpiryBanner';
 import { TokenTable } from './TokenTable';
 
 /** Shown once a token is created: loaded then, with the other dialogs (see common/dialogs). */
 const NewTokenDialog = lazyNamed(() => import('./NewTokenDialog'), 'NewTokenDialog');
+const RotateDialog = lazyNamed(() => import('./RotateDialog'), 'RotateDialog');
 
-type Confirmation = { kind: 'revoke'; token: TokenInfo } | { kind: 'revokeAll'; activeCount: number };
+type Confirmation =
+  | { kind: 'revoke'; token: TokenInfo }
+  | { kind: 'revokeAll'; activeCount: number }
+  | { kind: 'rotate'; token: TokenInfo };
 
 /** The personal token panel: create tokens, see them, revoke them. */
 export function TokensApp() {
@@ -33,7 +38,7 @@ export function TokensApp() {
   };
   const usageAsOf = list.result.state === 'ready' ? list.result.value.usageAsOf : null;
   const gateway = useLoad(async () => (await callResolver('getGatewayInfo')).url, []);
-  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [created, setCreated] = useState<(CreatedToken & { rotated?: boolean }) | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [notice, setNotice] = useState('');
 
@@ -43,6 +48,13 @@ export function TokensApp() {
     tokens.update((list) => [token.info, ...list]);
     setNotice(`Token “${token.info.label}” created.`);
     setCreated(token);
+  }
+
+  function tokenRotated(token: CreatedToken) {
+    tokens.update((list) => list.map((candidate) => (candidate.id === token.info.id ? token.info : candidate)));
+    setNotice(`Token “${token.info.label}” rotated.`);
+    setConfirmation(null);
+    setCreated({ ...token, rotated: true });
   }
 
   async function revoke(token: TokenInfo) {
@@ -115,6 +127,9 @@ export function TokensApp() {
         <p role="status" className="status-text" data-testid="tokens-notice">
           {notice}
         </p>
+        {tokens.result.state === 'ready' && (
+          <ExpiryBanner tokens={tokens.result.value} onRotate={(token) => setConfirmation({ kind: 'rotate', token })} />
+        )}
         {tokens.result.state === 'loading' && <Loading label="Loading your tokens" testId="tokens-loading" />}
         {tokens.result.state === 'failed' && (
           <ErrorMessage failure={tokens.result.failure} title="Your tokens could not be loaded" testId="tokens-error" />
@@ -130,14 +145,18 @@ export function TokensApp() {
           ) : (
             <>
               <UsageAsOf usageAsOf={usageAsOf} testId="tokens-usage-as-of" />
-              <TokenTable tokens={tokens.result.value} onRevoke={(token) => setConfirmation({ kind: 'revoke', token })} />
+              <TokenTable
+                tokens={tokens.result.value}
+                onRevoke={(token) => setConfirmation({ kind: 'revoke', token })}
+                onRotate={(token) => setConfirmation({ kind: 'rotate', token })}
+              />
             </>
           ))}
       </Section>
 
       <ModalTransition>
         {created && (
-          <NewTokenDialog created={created} gatewayUrl={gateway.result} onClose={() => setCreated(null)} />
+          <NewTokenDialog created={created} rotated={created.rotated} gatewayUrl={gateway.result} onClose={() => setCreated(null)} />
         )}
       </ModalTransition>
 
@@ -152,6 +171,15 @@ export function TokensApp() {
           >
             <p>Scripts using this token stop working at once. This cannot be undone.</p>
           </ConfirmDialog>
+        )}
+        {confirmation?.kind === 'rotate' && (
+          <RotateDialog
+            token={confirmation.token}
+            // Until the policy has loaded, offer the grace periods every policy allows a rotation to ask for.
+            maxGraceHours={setup.result.state === 'ready' ? setup.result.value.policy.maxGraceHours : 0}
+            onRotated={tokenRotated}
+            onClose={() => setConfirmation(null)}
+          />
         )}
         {confirmation?.kind === 'revokeAll' && (
           <ConfirmDialog

@@ -1,0 +1,121 @@
+import { SEED } from '../../emulator/confluence';
+import { gateway, invoke } from '../server/http-client';
+import { openModule, useBrowser } from './browser-session';
+
+// Issue 12 in the browser: page trees and allowlists on the create form, rotation, expiry notices, policy.
+const browser = useBrowser({ clipboard: true });
+
+it('creates a token limited to a page tree and an allowlist, and shows both wherever the token is listed', async () => {
+  const { server } = browser.session;
+  const frame = await openModule(browser.page, server, { module: 'api-tokens', user: 'alice' });
+  await frame.getByTestId('tokens-empty').waitFor();
+
+  await frame.getByLabel('Label', { exact: true }).fill('Release notes bot');
+  await frame.getByRole('combobox', { name: 'Spaces' }).fill('DOCS');
+  await frame.getByRole('option', { name: /\(DOCS\)/ }).click();
+  // The page picker loads once a space is chosen, and searches titles as alice sees them.
+  const pages = frame.getByRole('combobox', { name: 'Pages (optional)' });
+  await pages.fill('release');
+  await frame.getByRole('option', { name: 'Release Notes (DOCS)' }).click();
+  await frame.getByRole('checkbox', { name: 'Create pages' }).check();
+  await frame.getByLabel('Allowed IP addresses (optional)').fill('127.0.0.0/8\n::1');
+  await frame.getByRole('button', { name: 'Create token' }).click();
+
+  const dialog = frame.getByRole('dialog', { name: 'Copy your new token' });
+  const token = await dialog.getByTestId('new-token-value').inputValue();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  const row = frame.getByTestId(/^token-row-/).filter({ hasText: 'Release notes bot' });
+  await row.getByText('Only under Release Notes (DOCS)').waitFor();
+  await row.getByText('From 127.0.0.0/8, ::1').waitFor();
+
+  // Through npm start's server, which appends the caller's address as Forge's edge does: allowed from here.
+  expect((await gateway(server, token, 'GET', `/wiki/api/v2/pages/${SEED.pages.releaseNotes.id}`)).status).toBe(200);
+  expect((await gateway(server, token, 'GET', `/wiki/api/v2/pages/${SEED.pages.gettingStarted.id}`)).status).toBe(404);
+
+  // The space admin (alice administers DOCS) sees the tree too.
+  const admin = await openModule(await browser.context.newPage(), server, { module: 'api-token-usage', user: 'alice', space: 'DOCS' });
+  await admin.getByTestId(/^space-token-row-/).filter({ hasText: 'Release notes bot' }).getByText('Only under Release Notes (DOCS)').waitFor();
+});
+
+it('refuses a bad allowlist entry by name, and a token used from elsewhere', async () => {
+  const { server } = browser.session;
+  const frame = await openModule(browser.page, server, { module: 'api-tokens', user: 'bob' });
+  await frame.getByTestId('tokens-empty').waitFor();
+  await frame.getByLabel('Label', { exact: true }).fill('Elsewhere');
+  await frame.getByRole('combobox', { name: 'Spaces' }).fill('ENG');
+  await frame.getByRole('option', { name: /\(ENG\)/ }).click();
+  await frame.getByLabel('Allowed IP addresses (optional)').fill('203.0.113.7\n10.1');
+  await frame.getByRole('button', { name: 'Create token' }).click();
+  await frame.getByTestId('create-token-error').getByText('"10.1" is not an IPv4 or IPv6 address', { exact: false }).waitFor();
+
+  await frame.getByLabel('Allowed IP addresses (optional)').fill('203.0.113.7');
+  await frame.getByRole('button', { name: 'Create token' }).click();
+  const token = await frame.getByTestId('new-token-value').inputValue();
+  const refused = await gateway(server, token, 'GET', '/self');
+  expect([refused.status, refused.json.errors[0].code]).toEqual([403, 'IP_NOT_ALLOWED']);
+});
+
+it('rotates a token with a chosen grace period, shows the new secret once, and keeps the previous one working meanwhile', async () => {
+  const { server } = browser.session;
+  const issued = await invoke(server, 'carol', 'createToken', { label: 'Payroll sync', spaceKeys: ['PRIV'], operations: ['read'], expiresInDays: 30 });
+  const old: string = issued.json.token;
+  const frame = await openModule(browser.page, server, { module: 'api-tokens', user: 'carol' });
+  await frame.getByRole('button', { name: 'Rotate token Payroll sync' }).click();
+
+  const ask = frame.getByRole('dialog', { name: 'Rotate “Payroll sync”?' });
+  await ask.getByTestId('rotate-grace-select--control').click();
+  await frame.getByRole('option', { name: '1 hour', exact: true }).click();
+  await ask.getByRole('button', { name: 'Rotate token' }).click();
+
+  const shown = frame.getByRole('dialog', { name: 'Copy your rotated token' });
+  const rotated = await shown.getByTestId('new-token-value').inputValue();
+  expect(rotated).not.toBe(old);
+  expect(rotated.slice(0, 16)).toBe(old.slice(0, 16)); // same id
+  await shown.getByTestId('rotated-grace').getByText('The previous secret keeps working until', { exact: false }).waitFor();
+  expect(await shown.getByTestId('curl-example').textContent()).toContain(rotated);
+  await shown.getByRole('button', { name: 'Copy token' }).click();
+  expect(await browser.page.evaluate<string>('navigator.clipboard.readText()')).toBe(rotated);
+  await shown.getByRole('button', { name: 'Done' }).click();
+  await frame.getByTestId('tokens-notice').filter({ hasText: 'Token “Payroll sync” rotated.' }).waitFor();
+  expect(await browser.page.content()).not.toContain(rotated);
+
+  expect((await gateway(server, rotated, 'GET', '/self')).status).toBe(200);
+  expect((await gateway(server, old, 'GET', '/self')).status).toBe(200);
+  const audit = await invoke(server, 'carol', 'listAudit', { operation: 'rotate' });
+  expect(audit.json.items).toMatchObject([{ operation: 'rotate', method: 'UI', outcome: 'ok' }]);
+});
+
+it('flags tokens expiring within a week, with a banner that offers Rotate, for owners and space admins', async () => {
+  const { server } = browser.session;
+  const soon = await invoke(server, 'bob', 'createToken', { label: 'Weekly digest', spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 3 });
+  const frame = await openModule(browser.page, server, { module: 'api-tokens', user: 'bob' });
+  const banner = frame.getByTestId('expiry-banner');
+  await banner.getByText('“Weekly digest” expires on', { exact: false }).waitFor();
+  await frame.getByTestId(`token-status-${soon.json.info.id}-soon`).waitFor();
+  await banner.getByRole('button', { name: 'Rotate token Weekly digest' }).click();
+  await frame.getByRole('dialog', { name: 'Rotate “Weekly digest”?' }).waitFor();
+
+  const admin = await openModule(await browser.context.newPage(), server, { module: 'api-token-usage', user: 'alice', space: 'DOCS' });
+  await admin.getByTestId(`space-token-status-${soon.json.info.id}-soon`).waitFor();
+});
+
+it('lets the site admin require allowlists and cap the grace period, which the token form and rotation then follow', async () => {
+  const { server } = browser.session;
+  const frame = await openModule(browser.page, server, { module: 'api-token-policy', user: 'siteadmin' });
+  const toggle = frame.getByRole('checkbox', { name: 'IP allowlists' });
+  await toggle.press('Space');
+  await frame.getByText('Required: new and rotated tokens need one', { exact: false }).waitFor();
+  await frame.getByLabel('Longest rotation grace (hours)').fill('6');
+  await frame.getByRole('button', { name: 'Save policy' }).click();
+  await frame.getByTestId('policy-notice').filter({ hasText: 'Policy saved.' }).waitFor();
+  expect((await invoke(server, 'alice', 'getPolicy')).json.policy).toMatchObject({ requireIpAllowlist: true, maxGraceHours: 6 });
+
+  const tokens = await openModule(await browser.context.newPage(), server, { module: 'api-tokens', user: 'alice' });
+  await tokens.getByLabel('Allowed IP addresses', { exact: true }).waitFor();
+  await tokens.getByText('Your site requires a list.', { exact: false }).waitFor();
+  // Rotation offers no grace over the cap (alice's token from the first test has an allowlist).
+  await tokens.getByRole('button', { name: 'Rotate token Release notes bot' }).click();
+  await tokens.getByTestId('rotate-grace-select--control').click();
+  const offered = await tokens.getByRole('option').allTextContents();
+  expect(offered).toEqual(['None: the previous secret stops at once', '1 hour', '6 hours']);
+});

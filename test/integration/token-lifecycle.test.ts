@@ -223,7 +223,8 @@ describe('page-tree scope', () => {
     const read = await h.gateway({ path: outside, token });
     expect(read.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect(read.text).not.toContain('Installation');
+    expect(read.text).toBe(missing.text); // exactly a missing page: no oracle for what exists outside the trees
+    expect(read.headers['Content-Type']).toEqual(missing.headers['Content-Type']);
     const current = SEED.pages.installation;
     expect((await h.gateway({ method: 'PUT', path: outside, token, body: { id: current.id, status: 'current', title: 'x', body: { representation: 'storage', value: '<p/>' }, version: { number: 2 } } })).status).toBe(404);
     expect((await h.gateway({ method: 'DELETE', path: outside, token })).status).toBe(404);

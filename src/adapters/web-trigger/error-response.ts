@@ -13,8 +13,8 @@ const MISSING_PAGE = {
 
 /** Confluence v2's error envelope, so existing clients parse our refusals like Confluence's own. */
 export function errorResponse(error: AppError, hadCredentials: boolean): { status: number; headers: Record<string, string>; body: string } {
-  // Outside the token's scope looks like nothing: exactly a missing page (the audit event keeps the real code).
-  if (error.code === 'SPACE_NOT_GRANTED') return { ...MISSING_PAGE, headers: { ...MISSING_PAGE.headers } };
+  // Outside the token's scope (its spaces or page trees) looks like nothing: exactly a missing page (the audit event keeps the real code).
+  if (error.code === 'SPACE_NOT_GRANTED' || error.code === 'PAGE_NOT_GRANTED') return { ...MISSING_PAGE, headers: { ...MISSING_PAGE.headers } };
   const status = ERROR_STATUS[error.code];
   const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=UTF-8' };
   const retryAfter = (error.details as Partial<RetryDetails> | undefined)?.retryAfterSeconds;

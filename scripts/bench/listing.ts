@@ -1,83 +1,77 @@
 import { randomBytes } from 'node:crypto';
 import { kvs } from '@forge/kvs';
 import type { EmulatedApp } from '../../emulator/app';
-import { auditEventId, type AuditRecord } from '../../src/core/audit';
+import type { AuditRecord } from '../../src/core/audit';
 import { DAY_MS } from '../../src/core/clock';
 import { hashSecret, SALT_BYTES } from '../../src/core/secret-hash';
 import type { TokenRecord } from '../../src/core/token';
 import { generateToken, tokenHint } from '../../src/core/token-format';
-import { toAuditEntity } from '../../src/adapters/kvs/audit-entity';
-import { AUDIT_ENTITY, GRANT_ENTITY, TOKEN_ENTITY } from '../../src/adapters/kvs/schema';
+import { GRANT_ENTITY, TOKEN_ENTITY } from '../../src/adapters/kvs/schema';
 import { grantKey, toEntity, type GrantEntity } from '../../src/adapters/kvs/token-entity';
+import type { FoldReport } from '../../src/use-cases/fold-events';
+import { readEvent, storeAuditEvents } from '../../test/support/seed-audit';
 import { SEED, withApp } from './fixture';
 
 export const SEEDED_TOKENS = 10_000;
 export const SEEDED_EVENTS = 100_000;
+/** Unfolded events on the tokens each list shows first (carol's, the newest on the site). */
+export const UNFOLDED_EVENTS = 10_000;
+const LISTED_TOKENS = 20;
 const BATCH = 25;
 const OWNERS = ['alice', 'bob'];
 const DOCS = { key: SEED.spaces.DOCS.key, id: SEED.spaces.DOCS.id };
 
 type Item = { key: string; value: unknown; entityName: string };
 
-/** Every token reaches DOCS, every event is in DOCS: the worst case for DOCS's admin. */
-function seedItems(now: number): Item[] {
-  const items: Item[] = [];
-  const tokens: TokenRecord[] = [];
-  for (let i = 0; i < SEEDED_TOKENS; i++) {
-    const { id, secret, token } = generateToken(randomBytes, randomBytes(32)); // never presented: any key will do
-    const createdAt = now - 30 * DAY_MS + i * 1000;
-    const record: TokenRecord = {
-      id,
-      ownerAccountId: OWNERS[i % OWNERS.length],
-      label: `Seeded token ${i}`,
-      spaces: [DOCS],
-      operations: ['read', 'update'],
-      createdAt,
-      expiresAt: createdAt + 90 * DAY_MS,
-      revokedAt: null,
-      secretHash: hashSecret(secret, randomBytes(SALT_BYTES)),
-      hint: tokenHint(token),
-      allowedIps: [],
-      pages: [],
-      previousSecret: null,
-      version: 1,
-    };
-    tokens.push(record);
-    items.push({ key: id, value: toEntity(record), entityName: TOKEN_ENTITY });
-    const grant: GrantEntity = { tokenId: id, spaceKey: DOCS.key, createdAt };
-    items.push({ key: grantKey(id, DOCS), value: grant, entityName: GRANT_ENTITY });
-  }
-  for (let i = 0; i < SEEDED_EVENTS; i++) {
-    const token = tokens[i % tokens.length];
-    const at = token.createdAt + 1000 + Math.floor(i / tokens.length) * 60_000;
-    const record: AuditRecord = {
-      id: auditEventId(at, randomBytes),
-      at,
-      tokenId: token.id,
-      ownerAccountId: token.ownerAccountId,
-      spaceId: DOCS.id,
-      spaceKey: DOCS.key,
-      operation: 'read',
-      method: 'GET',
-      pageId: SEED.pages.gettingStarted.id,
-      status: 200,
-      outcome: 'ok',
-      code: null,
-      clientIp: '203.0.113.7',
-      userAgent: 'curl/8.5.0',
-    };
-    items.push({ key: record.id, value: toAuditEntity(record), entityName: AUDIT_ENTITY });
-  }
-  return items;
+function seededToken(owner: string, label: string, createdAt: number): TokenRecord {
+  const { id, secret, token } = generateToken(randomBytes, randomBytes(32));
+  return {
+    id,
+    ownerAccountId: owner,
+    label,
+    spaces: [DOCS],
+    operations: ['read', 'update'],
+    createdAt,
+    expiresAt: createdAt + 90 * DAY_MS,
+    revokedAt: null,
+    secretHash: hashSecret(secret, randomBytes(SALT_BYTES)),
+    hint: tokenHint(token),
+    allowedIps: [],
+    pages: [],
+    previousSecret: null,
+    version: 1,
+  };
 }
 
-/** Writes through the real @forge/kvs (batches of 25, its limit), in the shapes the app's adapters store. */
+function tokenItems(token: TokenRecord): Item[] {
+  const grant: GrantEntity = { tokenId: token.id, spaceKey: DOCS.key, createdAt: token.createdAt };
+  return [
+    { key: token.id, value: toEntity(token), entityName: TOKEN_ENTITY },
+    { key: grantKey(token.id, DOCS), value: grant, entityName: GRANT_ENTITY },
+  ];
+}
+
+/**
+ * Every token reaches DOCS, every event is in DOCS: the worst case for DOCS's admin. 10,000 older tokens
+ * of alice and bob with 100,000 events between them, and carol's 20 newest tokens, first on every list,
+ * with 10,000 events that no fold has counted yet.
+ */
 async function seed(now: number): Promise<void> {
-  const items = seedItems(now);
+  const items: Item[] = [];
+  const events: AuditRecord[] = [];
+  const background = Array.from({ length: SEEDED_TOKENS }, (_, i) => seededToken(OWNERS[i % OWNERS.length], `Seeded token ${i}`, now - 30 * DAY_MS + i * 1000));
+  const listed = Array.from({ length: LISTED_TOKENS }, (_, i) => seededToken('carol', `Busy token ${i}`, now - DAY_MS + i * 1000));
+  for (const token of [...background, ...listed]) items.push(...tokenItems(token));
+  for (let i = 0; i < SEEDED_EVENTS; i++) {
+    const token = background[i % background.length];
+    events.push(readEvent(token, token.createdAt + 1000 + Math.floor(i / background.length) * 60_000, DOCS));
+  }
+  for (let i = 0; i < UNFOLDED_EVENTS; i++) events.push(readEvent(listed[i % LISTED_TOKENS], now - 3_600_000 + i * 100, DOCS));
   for (let start = 0; start < items.length; start += BATCH) {
     const { failedKeys } = await kvs.batchSet(items.slice(start, start + BATCH));
     if (failedKeys.length > 0) throw new Error(`Seeding failed: ${JSON.stringify(failedKeys[0])}`);
   }
+  await storeAuditEvents(events);
 }
 
 export interface ListingCost {
@@ -135,20 +129,63 @@ async function measure(app: EmulatedApp, kvsTime: { take(): number }, listing: s
   };
 }
 
-/** DOCS's admin opens the space's token usage page: first page of tokens, then of audit events. */
-export function measureSpaceListing(): Promise<{ seedMs: number; costs: ListingCost[] }> {
+/** The first page of each token list (the owner's, a space's, the site's), then a space's audit events, over the seeded store. */
+export function measureListings(): Promise<{ seedMs: number; costs: ListingCost[]; listKvsRequests: { own: number; space: number; all: number } }> {
   return withApp(async (app) => {
     const seedStart = performance.now();
     await seed(Date.now());
     const seedMs = performance.now() - seedStart;
     const kvsTime = timeKvs(app);
-    const tokens = () => app.invoke('alice', 'listSpaceTokens', { spaceKey: DOCS.key });
-    const audit = () => app.invoke('alice', 'listAudit', { spaceKey: DOCS.key });
-    const costs = [
-      await measure(app, kvsTime, 'tokens, first view', tokens, (answer) => answer.tokens.length),
-      await measure(app, kvsTime, 'tokens, again', tokens, (answer) => answer.tokens.length),
-      await measure(app, kvsTime, 'audit events', audit, (answer) => answer.items.length),
-    ];
-    return { seedMs, costs };
+    const tokens = (answer: any) => (answer.tokens ?? answer.items).length;
+    const own = await measure(app, kvsTime, "owner's tokens (carol)", () => app.invoke('carol', 'listTokens'), tokens);
+    const space = await measure(app, kvsTime, 'space tokens (DOCS)', () => app.invoke('alice', 'listSpaceTokens', { spaceKey: DOCS.key }), tokens);
+    const all = await measure(app, kvsTime, 'all tokens (site admin)', () => app.invoke('siteadmin', 'listAllTokens', {}), tokens);
+    const audit = await measure(app, kvsTime, 'space audit events', () => app.invoke('alice', 'listAudit', { spaceKey: DOCS.key }), (answer) => answer.items.length);
+    return { seedMs, costs: [own, space, all, audit], listKvsRequests: { own: own.kvsRequests, space: space.kvsRequests, all: all.kvsRequests } };
   });
+}
+
+export interface FoldRunCost {
+  scenario: string;
+  run: number;
+  eventsFolded: number;
+  pages: number;
+  readRequests: number;
+  writeRequests: number;
+  /** Items written: folded cells plus one fold state per transaction. */
+  writeOps: number;
+  ms: number;
+}
+
+/**
+ * Runs the scheduled fold, as Forge would every five minutes, until it has caught up with `events`
+ * settled events spread over `tokens` tokens; one row per run.
+ */
+async function measureFold(scenario: string, tokens: number, events: number): Promise<FoldRunCost[]> {
+  return withApp(async (app) => {
+    const now = Date.now();
+    const owners = Array.from({ length: tokens }, (_, i) => ({ id: `tok${String(i).padStart(9, '0')}`, ownerAccountId: 'carol' }));
+    await storeAuditEvents(Array.from({ length: events }, (_, i) => readEvent(owners[i % tokens], now - 3_600_000 + Math.floor((i * 3_000_000) / events), DOCS)));
+    const runs: FoldRunCost[] = [];
+    for (let run = 1; ; run++) {
+      app.kvs.resetCounters();
+      const start = performance.now();
+      const result = await app.scheduledTrigger('fold-audit-events');
+      const ms = performance.now() - start;
+      if (!result.ok || result.response.statusCode !== 200) throw new Error(`Fold run failed: ${JSON.stringify(result)}`);
+      const report = JSON.parse(result.response.body ?? '') as FoldReport;
+      const counters = app.kvs.counters();
+      runs.push({ scenario, run, eventsFolded: report.eventsFolded, pages: report.pages, readRequests: counters.readRequests, writeRequests: counters.writeRequests, writeOps: counters.writeOps, ms });
+      if (report.caughtUp) break;
+      if (run > 100) throw new Error('The fold did not catch up in 100 runs');
+    }
+    const folded = runs.reduce((sum, run) => sum + run.eventsFolded, 0);
+    if (folded !== events) throw new Error(`${scenario}: folded ${folded} of ${events} events`);
+    return runs;
+  });
+}
+
+/** The fold's cost per run: events on a few busy tokens (cheap: one cell per token), and on as many tokens as events (one cell per event). */
+export async function measureFoldRuns(): Promise<FoldRunCost[]> {
+  return [...(await measureFold('10,000 events on 20 tokens', LISTED_TOKENS, UNFOLDED_EVENTS)), ...(await measureFold('3,000 events on 3,000 tokens', 3_000, 3_000))];
 }

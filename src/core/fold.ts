@@ -54,27 +54,7 @@ export function foldBatch(folders: readonly Folder[], events: readonly AuditReco
   });
 }
 
-/**
- * Splits time-ordered events into consecutive batches that each change at most `maxCells` cells, so
- * each batch fits one transaction beside the fold position.
- */
-export function batchesByCells(folders: readonly Folder[], events: readonly AuditRecord[], maxCells: number): AuditRecord[][] {
-  const batches: AuditRecord[][] = [];
-  let batch: AuditRecord[] = [];
-  let cells = new Set<string>();
-  for (const event of events) {
-    const touched = folders.flatMap((folder) => folder.cellsOf(event));
-    if (new Set(touched).size > maxCells) throw new Error(`An audit event changes more than ${maxCells} folded cells`);
-    const merged = new Set([...cells, ...touched]);
-    if (merged.size > maxCells) {
-      batches.push(batch);
-      batch = [];
-      cells = new Set(touched);
-    } else {
-      cells = merged;
-    }
-    batch.push(event);
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+/** The cells of every folder that one event changes. */
+export function cellsOf(folders: readonly Folder[], event: AuditRecord): string[] {
+  return [...new Set(folders.flatMap((folder) => folder.cellsOf(event)))];
 }

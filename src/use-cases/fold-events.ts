@@ -1,4 +1,5 @@
-import { batchesByCells, foldBatch, isFolded, passing, type Folder } from '../core/fold';
+import type { AuditRecord } from '../core/audit';
+import { cellsOf, foldBatch, isFolded, passing, type Folder } from '../core/fold';
 import { usageFolder } from '../core/usage-folder';
 import type { FoldState, FoldStore } from '../ports/fold-store';
 
@@ -20,7 +21,7 @@ export interface FoldLimits {
   settleMs: number;
 }
 
-export const FOLD_LIMITS: FoldLimits = { maxPages: 20, pageSize: 100, maxWrites: 1_000, settleMs: 2 * 60_000 };
+export const FOLD_LIMITS: FoldLimits = { maxPages: 50, pageSize: 100, maxWrites: 1_000, settleMs: 2 * 60_000 };
 
 /** Every folded total, all fed the same batches in one pass; add a folder here to fold something new. */
 export const FOLDERS: readonly Folder[] = [usageFolder as Folder];
@@ -44,53 +45,79 @@ export interface FoldReport {
 
 /**
  * Folds audit events into every folder's cells, oldest first, from the stored position up to the settle
- * line, within `limits`. Each batch of events is committed with the position after it in one transaction
- * conditional on the previous state, so a run that dies halfway, or two runs at once, never count an
- * event twice or skip one.
+ * line, within `limits`. Events are gathered across pages into batches of at most MAX_CELLS_PER_BATCH
+ * cells (a few busy tokens make one batch of thousands of events); each batch is committed with the
+ * position after it in one transaction conditional on the state it started from, so a run that dies
+ * halfway, or two runs at once, never count an event twice or skip one.
+ *
+ * A run makes progress as long as fewer than maxPages × pageSize events share one millisecond (the
+ * gateway writes at most 4,000 a minute per installation).
  */
 export async function foldEvents(store: FoldStore, folders: readonly Folder[], now: number, limits: FoldLimits = FOLD_LIMITS): Promise<FoldReport> {
-  let state = await store.state();
+  const start = await store.state();
   const settled = now - limits.settleMs;
-  const report: FoldReport = { pages: 0, eventsFolded: 0, transactions: 0, writes: 0, caughtUp: false, superseded: false, asOf: state.position.at };
+  const report: FoldReport = { pages: 0, eventsFolded: 0, transactions: 0, writes: 0, caughtUp: false, superseded: false, asOf: start.position.at };
   // A clock behind the stored position (another instance's) has nothing settled to add.
-  if (settled <= state.position.at) return { ...report, caughtUp: true };
+  if (settled <= start.position.at) return { ...report, caughtUp: true };
 
-  // This run's view of the cells it has read or written; valid while its commits succeed, since every
-  // write to a cell goes through a commit conditional on the state.
+  let state = start;
+  // This run's view of the cells it has read or written; it stays true while its commits succeed, since
+  // every write to a cell goes through a commit conditional on the state.
   const known = new Map<string, unknown>();
-  const from = state.position.at;
-  let cursor: string | undefined;
-  while (report.pages < limits.maxPages && report.writes < limits.maxWrites) {
-    const page = await store.events(from, settled, cursor, limits.pageSize);
-    report.pages += 1;
-    const fresh = page.items.filter((event) => !isFolded(state.position, event));
-    const last = page.cursor === null;
-    const batches = batchesByCells(folders, fresh, MAX_CELLS_PER_BATCH);
-    if (batches.length === 0 && last) batches.push([]);
-    for (const [index, batch] of batches.entries()) {
-      if (report.writes >= limits.maxWrites) return report;
-      const cells = [...new Set(batch.flatMap((event) => folders.flatMap((folder) => folder.cellsOf(event))))];
-      const missing = cells.filter((cell) => !known.has(cell));
-      if (missing.length > 0) {
-        const loaded = await store.cells(missing);
-        for (const cell of missing) known.set(cell, loaded.get(cell));
-      }
-      const changes = foldBatch(folders, batch, known);
-      // Past the last settled event, everything before the settle line is counted.
-      const caughtUp = last && index === batches.length - 1;
-      const position = caughtUp ? { at: settled, ids: [] } : batch.reduce(passing, state.position);
-      const next: FoldState = { seq: state.seq + 1, position };
-      if (!(await store.commit(state, next, changes))) return { ...report, superseded: true };
-      for (const change of changes) known.set(change.cell, change.value);
-      state = next;
-      report.transactions += 1;
-      report.writes += changes.length + 1;
-      report.eventsFolded += batch.length;
-      report.asOf = position.at;
-      report.caughtUp = caughtUp;
+  let batch: AuditRecord[] = [];
+  let batchCells = new Set<string>();
+
+  /** Commits the batch and the position after it (the settle line once caught up); false when overtaken. */
+  async function commit(caughtUp: boolean): Promise<boolean> {
+    const missing = [...batchCells].filter((cell) => !known.has(cell));
+    if (missing.length > 0) {
+      const loaded = await store.cells(missing);
+      for (const cell of missing) known.set(cell, loaded.get(cell));
     }
-    if (last) break;
-    cursor = page.cursor ?? undefined;
+    const changes = foldBatch(folders, batch, known);
+    const position = caughtUp ? { at: settled, ids: [] } : batch.reduce(passing, state.position);
+    const next: FoldState = { seq: state.seq + 1, position };
+    if (!(await store.commit(state, next, changes))) {
+      report.superseded = true;
+      return false;
+    }
+    for (const change of changes) known.set(change.cell, change.value);
+    state = next;
+    Object.assign(report, {
+      transactions: report.transactions + 1,
+      writes: report.writes + changes.length + 1,
+      eventsFolded: report.eventsFolded + batch.length,
+      asOf: position.at,
+      caughtUp,
+    });
+    batch = [];
+    batchCells = new Set();
+    return true;
   }
+
+  let cursor: string | undefined;
+  while (report.pages < limits.maxPages) {
+    const page = await store.events(start.position.at, settled, cursor, limits.pageSize);
+    report.pages += 1;
+    for (const event of page.items) {
+      if (isFolded(start.position, event)) continue;
+      const cells = cellsOf(folders, event);
+      if (cells.length > MAX_CELLS_PER_BATCH) throw new Error(`An audit event changes more than ${MAX_CELLS_PER_BATCH} folded cells`);
+      let merged = new Set([...batchCells, ...cells]);
+      if (merged.size > MAX_CELLS_PER_BATCH) {
+        if (!(await commit(false)) || report.writes >= limits.maxWrites) return report;
+        merged = new Set(cells);
+      }
+      batch.push(event);
+      batchCells = merged;
+    }
+    // Past the last settled event, everything before the settle line is counted.
+    if (page.cursor === null) {
+      await commit(true);
+      return report;
+    }
+    cursor = page.cursor;
+  }
+  if (batch.length > 0) await commit(false);
   return report;
 }

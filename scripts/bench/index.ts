@@ -7,6 +7,7 @@ import os from 'node:os';
 import { measureBackendBundle, measureUiBundles } from './bundles';
 import { measureKvsCost } from './kvs-cost';
 import { measureRouteCosts } from './route-costs';
+import { measureCrossBranchMove, measurePageTreeCosts } from './page-tree-costs';
 import { compareLatency, REQUESTS_PER_SIDE } from './latency';
 import { measureFoldRuns, measureListings, SEEDED_EVENTS, SEEDED_TOKENS, UNFOLDED_EVENTS } from './listing';
 import { benchForged } from './forged';
@@ -86,6 +87,18 @@ async function main(): Promise<void> {
     }))),
   );
 
+  progress('page-tree scope per route');
+  const treeCosts = await measurePageTreeCosts();
+  const treeMove = await measureCrossBranchMove();
+  log(
+    formatTable('Confluence calls per route: token for the whole space vs limited to a page tree (pages two levels below its root)', [...treeCosts, treeMove].map((cost) => ({
+      route: cost.route,
+      'whole space': cost.wholeSpace,
+      'page tree': cost.pageTree,
+      extra: cost.extra,
+    }))),
+  );
+
   progress('gateway vs direct latency');
   const transport = await openTransport(transportArg);
   let latency;
@@ -160,6 +173,12 @@ async function main(): Promise<void> {
     /** Confluence calls per successful request, by route (method and path template). */
     upstream_calls: Object.fromEntries(routeCosts.map((cost) => [cost.route, cost.upstreamCalls])),
     upstream_calls_max: Math.max(...routeCosts.map((cost) => cost.upstreamCalls)),
+    /** Confluence calls per route for a token limited to a page tree, on pages two levels below its root. */
+    page_tree_upstream_calls: Object.fromEntries(treeCosts.map((cost) => [cost.route, cost.pageTree])),
+    /** The most any route in the table costs over the same route for a whole-space token. */
+    page_tree_extra_calls_max: Math.max(...treeCosts.map((cost) => cost.extra)),
+    /** A move across branches of a tree: the page's and the new parent's ancestors both asked. */
+    page_tree_move_extra_calls: treeMove.extra,
     kvs_write_bytes_per_request: Math.max(...costs.map((cost) => cost.writeBytes)),
     kvs_read_bytes_per_request: Math.max(...costs.map((cost) => cost.readBytes)),
     backend_bundle_bytes: backend.bytes,

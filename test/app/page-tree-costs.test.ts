@@ -1,0 +1,16 @@
+import { measureCrossBranchMove, measurePageTreeCosts } from '../../scripts/bench/page-tree-costs';
+import { ROUTES } from '../../src/use-cases/gateway/routes';
+
+describe('what page-tree scope costs in Confluence calls (npm run bench measures the same)', () => {
+  it('costs every route at most one call over the same route for a whole-space token', async () => {
+    const costs = await measurePageTreeCosts();
+    expect(costs.map((cost) => cost.route).sort()).toEqual(ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+    expect(costs.filter((cost) => cost.extra > 1)).toEqual([]);
+    // Measured, so it must show: the page routes do pay for ancestry here.
+    expect(costs.find((cost) => cost.route === 'GET /wiki/api/v2/pages/{id}')?.extra).toBe(1);
+  });
+
+  it('costs a move across branches two calls (the page’s ancestors and the new parent’s)', async () => {
+    expect((await measureCrossBranchMove()).extra).toBe(2);
+  });
+});

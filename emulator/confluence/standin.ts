@@ -9,7 +9,7 @@ import { ApiError, v1ErrorBody, v2ErrorBody } from './errors';
 import { FaultQueue, type Fault } from './faults';
 import { completeState, type ConfluenceState, type SpaceOperation } from './model';
 import { ConfluenceSpec, SpecViolationError, type SpecViolation } from './openapi';
-import { actorFor } from './permissions';
+import { actorFor, can } from './permissions';
 import type { RouteResult } from './routes/context';
 import { ROUTES } from './routes';
 import { seedState } from './seed';
@@ -77,6 +77,15 @@ export class ConfluenceStandIn implements Product {
     if (!page) throw new Error(`No page ${pageId}`);
     page.restrictions = { read: [...restrictions.read], update: [...restrictions.update] };
     this.options.onChange?.(structuredClone(this.state));
+  }
+
+  /** The keys of the spaces `accountId` may view, in id order, as Confluence's space list shows them. */
+  visibleSpaceKeys(accountId: string): string[] {
+    const actor = actorFor(this.state, { kind: 'user', accountId });
+    return Object.values(this.state.spaces)
+      .filter((space) => can(space, actor, 'read'))
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .map((space) => space.key);
   }
 
   requiredScopes(method: string, path: string): string[][] | undefined {

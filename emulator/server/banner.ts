@@ -10,9 +10,16 @@ export function describeServer(server: LocalServer, dataDir: string): string {
   const lines = [`Space-scoped API tokens, running locally at ${url}`, `State: ${shown} (npm start -- --reset starts again from the seed)`, ''];
   lines.push('Custom UI, one host page per module and user (switch module, user and space on the page):');
   for (const module of modules) {
-    const space = SPACE_MODULE_TYPES.includes(module.type) ? `&space=${site.spaces[0]?.key ?? ''}` : '';
     lines.push(`  ${module.title} (${module.key})`);
-    for (const user of site.users) lines.push(`    ${user.accountId.padEnd(10)} ${url}/?module=${module.key}&user=${user.accountId}${space}`);
+    for (const user of site.users) {
+      const link = `    ${user.accountId.padEnd(10)} ${url}/?module=${module.key}&user=${user.accountId}`;
+      if (!SPACE_MODULE_TYPES.includes(module.type)) lines.push(link);
+      else {
+        // A space the user can see (carol sees none of alice's): the first, as the page would choose.
+        const space = site.spacesVisibleTo(user.accountId)[0];
+        if (space) lines.push(`${link}&space=${space.key}`);
+      }
+    }
   }
   lines.push('');
   for (const [key, triggerUrl] of Object.entries(server.webTriggerUrls)) lines.push(`Web trigger ${key}: ${triggerUrl}`);

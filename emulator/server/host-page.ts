@@ -64,7 +64,7 @@ export function renderHostPage({ site, modules, view, gatewayUrl }: HostPageInpu
   const place = PLACES[module.type] ?? module.type;
   const crumbs = [inSpace && space ? `${space.name} (${space.key})` : undefined, place, module.title].filter(Boolean) as string[];
   const userOptions = site.users.map((candidate) => ({ value: candidate.accountId, label: `${candidate.displayName} (${candidate.accountId})` }));
-  const spaceOptions = site.spaces.map((candidate) => ({ value: candidate.key, label: `${candidate.key} · ${candidate.name}` }));
+  const spaceOptions = site.spacesVisibleTo(user.accountId).map((candidate) => ({ value: candidate.key, label: `${candidate.key} · ${candidate.name}` }));
   return page(
     `${module.title} · Confluence (local)`,
     `    <header class="topbar">

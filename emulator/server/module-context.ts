@@ -16,8 +16,12 @@ export function resolveModuleView(site: Site, modules: readonly UiModule[], quer
   const user = site.users.find((candidate) => candidate.accountId === (query.get('user') ?? site.users[0]?.accountId));
   if (!user) return `Unknown user: choose one of ${site.users.map((candidate) => candidate.accountId).join(', ')}.`;
   if (!SPACE_MODULE_TYPES.includes(module.type)) return { module, user };
-  const space = site.spaces.find((candidate) => candidate.key === (query.get('space') ?? site.spaces[0]?.key));
-  if (!space) return `Unknown space: choose one of ${site.spaces.map((candidate) => candidate.key).join(', ')}.`;
+  // Only a space the user can see, as in Confluence: by default the first of those.
+  const visible = site.spacesVisibleTo(user.accountId);
+  if (visible.length === 0) return `${user.displayName} cannot see any space, so no space module opens for them.`;
+  const key = query.get('space') ?? visible[0]!.key;
+  const space = visible.find((candidate) => candidate.key === key);
+  if (!space) return `${user.displayName} cannot see a space ${key}: choose one of ${visible.map((candidate) => candidate.key).join(', ')}.`;
   return { module, user, space };
 }
 

@@ -20,15 +20,22 @@ export interface Site {
   /** People who can sign in; the app's own user is not one of them. */
   users: LocalUser[];
   spaces: LocalSpace[];
+  /** The spaces a user may view now (permissions can change while the server runs). */
+  spacesVisibleTo(accountId: string): LocalSpace[];
 }
 
 export function readSite(confluence: ConfluenceStandIn): Site {
   const state = confluence.snapshot();
+  const spaces = Object.values(state.spaces).map(({ key, id, name }) => ({ key, id, name }));
   return {
     users: Object.values(state.users)
       .filter((user) => user.accountType === 'atlassian')
       .map(({ accountId, displayName }) => ({ accountId, displayName })),
-    spaces: Object.values(state.spaces).map(({ key, id, name }) => ({ key, id, name })),
+    spaces,
+    spacesVisibleTo: (accountId) => {
+      const visible = confluence.visibleSpaceKeys(accountId);
+      return visible.flatMap((key) => spaces.filter((space) => space.key === key));
+    },
   };
 }
 

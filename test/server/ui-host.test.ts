@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import vm from 'node:vm';
 import type { LocalServer } from '../../emulator/server/server';
+import { describeServer } from '../../emulator/server/banner';
 import { buildMissingUi } from '../../emulator/server/ui-modules';
 import { request, startServer, tempDataDir } from './http-client';
 
@@ -53,11 +54,29 @@ it('frames the chosen module for the chosen user, with a switcher for module, us
   expect(host.headers.get('content-type')).toContain('text/html');
   expect(iframeSrc(host.text)).toBe('/resources/space-usage/?module=api-token-usage&user=bob&space=ENG');
   expect(host.text).toContain('Engineering (ENG) / Space settings / API token usage');
-  for (const option of ['value="api-tokens"', 'value="api-token-policy"', 'value="carol"', 'value="PRIV"']) expect(host.text).toContain(option);
+  for (const option of ['value="api-tokens"', 'value="api-token-policy"', 'value="carol"', 'value="DOCS"']) expect(host.text).toContain(option);
 
   const start = await request(server, '/');
   expect(iframeSrc(start.text)).toBe('/resources/tokens/?module=api-tokens&user=alice');
   expect((await request(server, '/?user=mallory')).status).toBe(400);
+});
+
+it('offers and opens only spaces the user can see, the first of them by default', async () => {
+  const spaceOptions = (html: string) => [...(/<select name="space"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '').matchAll(/value="([^"]+)"/g)].map((match) => match[1]);
+  const carol = await request(server, '/?module=api-token-usage&user=carol');
+  expect(iframeSrc(carol.text)).toBe('/resources/space-usage/?module=api-token-usage&user=carol&space=PRIV');
+  expect(spaceOptions(carol.text)).toEqual(['PRIV']);
+  expect(spaceOptions((await request(server, '/?module=api-tokens&user=bob')).text)).toEqual(['DOCS', 'ENG']);
+
+  const elsewhere = await request(server, '/?module=api-token-usage&user=carol&space=DOCS');
+  expect(elsewhere.status).toBe(400);
+  expect(elsewhere.text).toContain('Carol Chen cannot see a space DOCS: choose one of PRIV.');
+  expect((await request(server, '/resources/space-usage/?module=api-token-usage&user=carol&space=DOCS')).status).toBe(400);
+
+  // npm start's printed links too.
+  const banner = describeServer(server, dataDir);
+  expect(banner).toContain('/?module=api-token-usage&user=carol&space=PRIV');
+  expect(banner).not.toContain('user=carol&space=DOCS');
 });
 
 it("serves the built resource with the bridge loaded before the module's own scripts", async () => {

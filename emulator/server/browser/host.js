@@ -2,7 +2,11 @@
 // iframe's bridge hands page-level effects (flags, window title) here, as Confluence's host does.
 (() => {
   const form = document.querySelector('form.switcher');
-  form.addEventListener('change', () => form.submit());
+  // Another user may not see the space shown: let the page pick one they can see.
+  form.addEventListener('change', (event) => {
+    if (event.target.name === 'user') form.elements.space.disabled = true;
+    form.submit();
+  });
 
   const flags = document.getElementById('flags');
   const baseTitle = document.title;

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../common/ErrorMessage';
 import { formatDateTime } from '../../common/format';
 import { Loading } from '../../common/Loading';
 import type { Loadable } from '../../common/useLoad';
+import { selectFromStart } from './clipboard';
 import { CopyButton } from './CopyButton';
 import type { CreatedToken } from './CreateTokenForm';
 import { curlExample } from './curl-example';
@@ -60,7 +61,7 @@ export function NewTokenDialog({ created, gatewayUrl, onClose, rotated = false }
               value={token}
               isReadOnly
               isMonospaced
-              onFocus={(event) => event.currentTarget.select()}
+              onFocus={(event) => selectFromStart(event.currentTarget)}
               testId="new-token-value"
             />
           </div>

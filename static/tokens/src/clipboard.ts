@@ -8,11 +8,20 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
+/**
+ * Selects all of a field's text while showing its start (`sst_…`): a plain select() puts the caret at
+ * the end, and a field narrower than its text scrolls there, hiding the prefix people recognise.
+ */
+export function selectFromStart(field: HTMLInputElement | HTMLTextAreaElement): void {
+  field.setSelectionRange(0, field.value.length, 'backward');
+  field.scrollLeft = 0;
+}
+
 /** Selects an element's text, so the person can copy it with the keyboard instead. */
 export function selectText(element: HTMLElement): void {
   element.focus();
   if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
-    element.select();
+    selectFromStart(element);
     return;
   }
   const range = document.createRange();

@@ -35,12 +35,17 @@ it('shows the new token from its start (sst_…), all of it selected for copying
 
   const field = frame.getByRole('dialog', { name: 'Copy your new token' }).getByTestId('new-token-value');
   await field.waitFor();
-  const shown = await field.evaluate((input: HTMLInputElement) => ({
-    focused: input.ownerDocument.activeElement === input,
-    overflows: input.scrollWidth > input.clientWidth,
-    scrollLeft: input.scrollLeft,
-    selected: input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0) === input.value,
-  }));
+  // The DOM's own types are not in the tests' TypeScript libs: the few fields read here.
+  type Field = { ownerDocument: { activeElement: unknown }; scrollWidth: number; clientWidth: number; scrollLeft: number; value: string; selectionStart: number | null; selectionEnd: number | null };
+  const shown = await field.evaluate((element) => {
+    const input = element as unknown as Field;
+    return {
+      focused: input.ownerDocument.activeElement === element,
+      overflows: input.scrollWidth > input.clientWidth,
+      scrollLeft: input.scrollLeft,
+      selected: input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0) === input.value,
+    };
+  });
   // The token is wider than the field, so which end shows matters: the start, with everything selected.
   expect(shown).toEqual({ focused: true, overflows: true, scrollLeft: 0, selected: true });
   expect(await invoke(server, 'alice', 'listTokens').then((answer) => answer.json.tokens.length)).toBe(1);

@@ -22,7 +22,7 @@ export type {
   WebTriggerHandler,
 } from './platform';
 export { loadManifest, SCHEDULE_INTERVAL_MS } from './manifest';
-export type { AppManifest, ScheduledTriggerModule, ScopeGrant } from './manifest';
+export type { AppManifest, ScheduledTriggerModule, ScheduleInterval, ScopeGrant } from './manifest';
 export { FORGE_PROXY_ERROR_HEADER, IMPERSONATION_NOT_ALLOWED, USER_CONTEXT_MISSING } from './product-proxy';
 export type { ProxyRefusal, RefusalReason } from './product-proxy';
 export type { CapturedLog, LogLevel } from './log-capture';

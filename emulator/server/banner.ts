@@ -1,6 +1,9 @@
 import path from 'node:path';
+import type { ScheduleInterval } from '../platform';
 import type { LocalServer } from './server';
 import { SPACE_MODULE_TYPES } from './ui-modules';
+
+const EVERY: Record<ScheduleInterval, string> = { fiveMinute: 'five minutes', hour: 'hour', day: 'day', week: 'week' };
 
 /** What `npm start` prints once it listens: where everything is, and as whom one can act. */
 export function describeServer(server: LocalServer, dataDir: string): string {
@@ -24,7 +27,7 @@ export function describeServer(server: LocalServer, dataDir: string): string {
   lines.push('');
   for (const [key, triggerUrl] of Object.entries(server.webTriggerUrls)) lines.push(`Web trigger ${key}: ${triggerUrl}`);
   for (const trigger of server.app.manifest.scheduledTriggers) {
-    lines.push(`Scheduled trigger ${trigger.key}: every ${trigger.interval}; run it now with POST ${url}/__local/scheduled/${trigger.key}`);
+    lines.push(`Scheduled trigger ${trigger.key}: every ${EVERY[trigger.interval]}; run it now with POST ${url}/__local/scheduled/${trigger.key}`);
   }
   lines.push(`Resolvers: POST ${url}/__local/invoke {moduleKey, key, payload} with X-Local-Account-Id: <user>`);
   lines.push(`Confluence stand-in: ${url}/wiki/api/v2/... with X-Local-Account-Id: <user>`);

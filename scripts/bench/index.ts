@@ -15,6 +15,7 @@ import { benchMalformed } from './malformed';
 import { formatTable } from './table';
 import { openTransport } from './transport';
 import { round } from './stats';
+import { FIRST_LOAD_BUDGET_GZIP_BYTES, measureUiLoad, UI_LOAD_RUNS } from './ui-load';
 import { benchVerify } from './verify';
 
 const args = process.argv.slice(2);
@@ -156,6 +157,18 @@ async function main(): Promise<void> {
   );
   log(formatTable('Custom UI builds (every file, gzip)', Object.entries(ui).map(([name, bytes]) => ({ module: name, 'gzip bytes': bytes }))));
 
+  progress('Custom UI first load in Chromium');
+  // After measureUiBundles: it has just built every module afresh.
+  const uiLoad = await measureUiLoad();
+  log(
+    formatTable(`Custom UI first load in headless Chromium: scripts and styles fetched from the resource, gzip -9 (budget ${FIRST_LOAD_BUDGET_GZIP_BYTES.toLocaleString('en-US')}); ready = navigation to the first table, median of ${UI_LOAD_RUNS}`, uiLoad.map((load) => ({
+      page: load.page,
+      files: load.files.length,
+      'gzip bytes': load.gzipBytes,
+      'ready ms': load.readyMs,
+    }))),
+  );
+
   const byName = (name: string) => latency.find((row) => row.operation === name)!.ratio;
   const spaceView = listing.costs.filter((cost) => cost.listing.startsWith('space'));
   const foldMax = (field: 'eventsFolded' | 'readRequests' | 'writeRequests' | 'writeOps') => Math.max(...foldRuns.map((run) => run[field]));
@@ -183,6 +196,8 @@ async function main(): Promise<void> {
     kvs_read_bytes_per_request: Math.max(...costs.map((cost) => cost.readBytes)),
     backend_bundle_bytes: backend.bytes,
     ui_bundle_gzip_bytes: ui,
+    ui_first_load_gzip_bytes: Object.fromEntries(uiLoad.map((load) => [load.page, load.gzipBytes])),
+    ui_ready_ms: Object.fromEntries(uiLoad.map((load) => [load.page, round(load.readyMs)])),
     /** KVS requests for the first page of each token list, with 10,000 unfolded events on the listed tokens. */
     list_kvs_requests: listing.listKvsRequests,
     space_listing_queries: spaceView.reduce((sum, cost) => sum + cost.kvsRequests, 0),

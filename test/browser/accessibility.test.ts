@@ -92,9 +92,12 @@ describe('with rows, and with a dialog open', () => {
     await audit('tokens page, with rows');
 
     await frame.getByRole('button', { name: 'Revoke token Release notes bot' }).click();
-    await frame.getByRole('dialog', { name: 'Revoke “Release notes bot”?' }).waitFor();
+    const confirm = frame.getByRole('dialog', { name: 'Revoke “Release notes bot”?' });
+    await confirm.waitFor();
     await audit('tokens page, revoke dialog open');
     await frame.getByRole('button', { name: 'Cancel' }).click();
+    // Focus goes back to the Revoke button once the dialog has gone; typing before then would follow it.
+    await confirm.waitFor({ state: 'detached' });
 
     await frame.getByLabel('Label', { exact: true }).fill('Audited');
     await frame.getByRole('combobox', { name: 'Spaces' }).fill('DOCS');

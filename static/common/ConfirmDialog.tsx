@@ -13,10 +13,12 @@ interface ConfirmDialogProps {
   /** Does the work; the parent closes the dialog when it resolves. A rejection is shown in the dialog. */
   onConfirm: () => Promise<void>;
   onClose: () => void;
+  /** `danger` (the default) for what cannot be undone; `primary` for a change that is only disruptive. */
+  appearance?: 'danger' | 'primary';
 }
 
 /** Asks before a destructive action. Focus starts on Cancel so Enter alone never destroys anything. */
-export function ConfirmDialog({ title, confirmLabel, testId, children, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, confirmLabel, testId, children, onConfirm, onClose, appearance = 'danger' }: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<FailureInfo | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -39,7 +41,7 @@ export function ConfirmDialog({ title, confirmLabel, testId, children, onConfirm
   return (
     <ModalDialog onClose={close} testId={testId} autoFocus={cancelRef} width="small">
       <ModalHeader>
-        <ModalTitle appearance="danger">{title}</ModalTitle>
+        <ModalTitle appearance={appearance === 'danger' ? 'danger' : undefined}>{title}</ModalTitle>
       </ModalHeader>
       <ModalBody>
         <div className="stack">
@@ -51,7 +53,7 @@ export function ConfirmDialog({ title, confirmLabel, testId, children, onConfirm
         <Button ref={cancelRef} appearance="subtle" onClick={close} isDisabled={busy} testId={`${testId}-cancel`}>
           Cancel
         </Button>
-        <Button appearance="danger" onClick={confirm} isLoading={busy} testId={`${testId}-confirm`}>
+        <Button appearance={appearance} onClick={confirm} isLoading={busy} testId={`${testId}-confirm`}>
           {confirmLabel}
         </Button>
       </ModalFooter>

@@ -43,6 +43,27 @@ function NumberField({ id, label, value, bounds, error, helper, onChange }: Numb
   );
 }
 
+interface ToggleFieldProps {
+  id: string;
+  label: string;
+  checked: boolean;
+  helper: string;
+  onChange: (checked: boolean) => void;
+}
+
+/** A labelled switch whose helper text says what the current position means. */
+function ToggleField({ id, label, checked, helper, onChange }: ToggleFieldProps) {
+  return (
+    <div>
+      <Label htmlFor={id}>{label}</Label>
+      <div>
+        <Toggle id={id} isChecked={checked} onChange={(event) => onChange(event.currentTarget.checked)} descriptionId={messageId(id)} testId={id} />
+      </div>
+      <FieldMessage fieldId={id} helper={helper} />
+    </div>
+  );
+}
+
 const FIELD_IDS = {
   maxLifetimeDays: 'policy-max-lifetime-days',
   maxTokensPerUser: 'policy-max-tokens-per-user',
@@ -92,26 +113,17 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Token policy" data-testid="policy-form">
-      <div>
-        <Label htmlFor="policy-gateway-enabled">API gateway</Label>
-        <div>
-          <Toggle
-            id="policy-gateway-enabled"
-            isChecked={values.gatewayEnabled}
-            onChange={(event) => change({ gatewayEnabled: event.currentTarget.checked })}
-            descriptionId={messageId('policy-gateway-enabled')}
-            testId="policy-gateway-enabled"
-          />
-        </div>
-        <FieldMessage
-          fieldId="policy-gateway-enabled"
-          helper={
-            values.gatewayEnabled
-              ? 'On: tokens work within their scopes.'
-              : 'Off: every request with a token is refused. Tokens are kept and work again when switched on.'
-          }
-        />
-      </div>
+      <ToggleField
+        id="policy-gateway-enabled"
+        label="API gateway"
+        checked={values.gatewayEnabled}
+        onChange={(gatewayEnabled) => change({ gatewayEnabled })}
+        helper={
+          values.gatewayEnabled
+            ? 'On: tokens work within their scopes.'
+            : 'Off: every request with a token is refused. Tokens are kept and work again when switched on.'
+        }
+      />
 
       <div className="field-row">
         <NumberField
@@ -165,26 +177,17 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
       />
 
       <div className="field-row">
-        <div>
-          <Label htmlFor="policy-require-ip-allowlist">IP allowlists</Label>
-          <div>
-            <Toggle
-              id="policy-require-ip-allowlist"
-              isChecked={values.requireIpAllowlist}
-              onChange={(event) => change({ requireIpAllowlist: event.currentTarget.checked })}
-              descriptionId={messageId('policy-require-ip-allowlist')}
-              testId="policy-require-ip-allowlist"
-            />
-          </div>
-          <FieldMessage
-            fieldId="policy-require-ip-allowlist"
-            helper={
-              values.requireIpAllowlist
-                ? 'Required: new and rotated tokens need one, and tokens without one are refused.'
-                : 'Optional: people may limit a token to the addresses it is used from.'
-            }
-          />
-        </div>
+        <ToggleField
+          id="policy-require-ip-allowlist"
+          label="IP allowlists"
+          checked={values.requireIpAllowlist}
+          onChange={(requireIpAllowlist) => change({ requireIpAllowlist })}
+          helper={
+            values.requireIpAllowlist
+              ? 'Required: new and rotated tokens need one, and tokens without one are refused.'
+              : 'Optional: people may limit a token to the addresses it is used from.'
+          }
+        />
         <NumberField
           id={FIELD_IDS.maxGraceHours}
           label="Longest rotation grace (hours)"

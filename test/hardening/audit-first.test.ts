@@ -1,0 +1,101 @@
+import { DOCS, Harness, SEED } from '../support/harness';
+
+/**
+ * Item 2 of issue 10: no page change without an audit record. For a create, update or delete the
+ * record (outcome `unconfirmed`) is written before Confluence is asked; when it cannot be written the
+ * change is refused with 503 and Retry-After, and Confluence is never asked. The result then replaces
+ * the record under the same id. Reads go ahead when the audit write fails. At most 2 KVS writes for a
+ * change, 1 for a read.
+ */
+let h: Harness;
+let events: string[];
+let failAuditWrites: boolean;
+beforeEach(() => {
+  h = new Harness();
+  events = [];
+  failAuditWrites = false;
+  // Watch the order of what reaches storage and Confluence; fail audit writes on demand, as a storage outage would.
+  const kvs = h.app.kvs.handle.bind(h.app.kvs);
+  h.app.kvs.handle = (route, body) => {
+    const { entityName, value } = (body ?? {}) as { entityName?: string; value?: { outcome?: string } };
+    if (route === '/api/v1/entity/set' && entityName === 'audit-event') {
+      if (failAuditWrites) return { status: 429, body: { code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded' } };
+      events.push(`audit ${value?.outcome}`);
+    }
+    return kvs(route, body);
+  };
+  const confluence = h.app.confluence.handle.bind(h.app.confluence);
+  h.app.confluence.handle = (request) => {
+    events.push(`confluence ${request.method.toUpperCase()}`);
+    return confluence(request);
+  };
+});
+afterEach(() => h.close());
+
+const page = (title: string, extra: Record<string, unknown> = {}) => ({
+  spaceId: DOCS.id,
+  status: 'current',
+  title,
+  body: { representation: 'storage', value: `<p>${title}</p>` },
+  ...extra,
+});
+const { releaseNotes } = SEED.pages;
+
+async function changes(token: string): Promise<Array<{ name: string; call: () => ReturnType<Harness['gateway']> }>> {
+  const current = (await h.gateway({ path: `/wiki/api/v2/pages/${releaseNotes.id}`, token })).json;
+  return [
+    { name: 'create', call: () => h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: page('Audited') }) },
+    {
+      name: 'update',
+      call: () => h.gateway({ method: 'PUT', path: `/wiki/api/v2/pages/${releaseNotes.id}`, token, body: page(current.title, { id: releaseNotes.id, version: { number: current.version.number + 1 } }) }),
+    },
+    { name: 'delete', call: () => h.gateway({ method: 'DELETE', path: `/wiki/api/v2/pages/${releaseNotes.id}`, token }) },
+  ];
+}
+
+it('writes the record before Confluence is asked to change anything, then its result, two writes in all', async () => {
+  const { token, info } = await h.issue('alice', ['DOCS'], ['read', 'create', 'update', 'delete']);
+  for (const { name, call } of await changes(token)) {
+    events.length = 0;
+    h.app.kvs.resetCounters();
+    const answer = await call();
+    expect({ name, status: answer.status }).toEqual({ name, status: name === 'delete' ? 204 : 200 });
+    const change = events.findIndex((event) => /^confluence (POST|PUT|DELETE)$/.test(event));
+    expect({ name, before: events.slice(0, change), after: events.slice(change + 1) }).toEqual({
+      name,
+      before: expect.arrayContaining(['audit unconfirmed']),
+      after: ['audit ok'],
+    });
+    expect({ name, writes: h.app.kvs.counters().writeRequests }).toEqual({ name, writes: 2 });
+  }
+  // Each request is one event, with its result.
+  const { items } = await h.ok('alice', 'listAudit', { tokenId: info.id });
+  expect(items.map((event) => [event.operation, event.outcome])).toEqual(
+    expect.arrayContaining([['create', 'ok'], ['update', 'ok'], ['delete', 'ok'], ['read', 'ok']]),
+  );
+  expect(items).toHaveLength(4);
+});
+
+it('refuses the change with 503 and Retry-After, leaving Confluence untouched, when the record cannot be written', async () => {
+  const { token } = await h.issue('alice', ['DOCS'], ['read', 'create', 'update', 'delete']);
+  const all = await changes(token);
+  const before = h.app.confluence.snapshot();
+  failAuditWrites = true;
+  for (const { name, call } of all) {
+    events.length = 0;
+    const answer = await call();
+    expect({ name, status: answer.status, code: answer.json.errors[0].code }).toEqual({ name, status: 503, code: 'UPSTREAM_UNAVAILABLE' });
+    expect(answer.headers['Retry-After']).toEqual([expect.stringMatching(/^[1-9]\d*$/)]);
+    expect({ name, events: events.filter((event) => !event.endsWith('GET')) }).toEqual({ name, events: [] });
+  }
+  expect(h.app.confluence.snapshot()).toEqual(before);
+});
+
+it('lets a read through when its audit write fails, at one write otherwise', async () => {
+  const { token } = await h.issue('alice', ['DOCS'], ['read']);
+  h.app.kvs.resetCounters();
+  expect((await h.gateway({ path: `/wiki/api/v2/pages/${releaseNotes.id}`, token })).status).toBe(200);
+  expect(h.app.kvs.counters().writeRequests).toBe(1);
+  failAuditWrites = true;
+  expect((await h.gateway({ path: `/wiki/api/v2/pages/${releaseNotes.id}`, token })).status).toBe(200);
+});

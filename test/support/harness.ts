@@ -1,4 +1,4 @@
-import { EmulatedApp } from '../../emulator/app';
+import { EmulatedApp, type EmulatedAppOptions } from '../../emulator/app';
 import { SEED } from '../../emulator/confluence';
 import type { ResolverDefinitions } from '../../src/contract/resolvers';
 import type { FoldReport } from '../../src/use-cases/fold-events';
@@ -57,9 +57,9 @@ export function advanceSeconds(seconds: number): void {
 export class Harness {
   readonly app: EmulatedApp;
 
-  constructor() {
+  constructor(options: Pick<EmulatedAppOptions, 'kvsRateLimits'> = {}) {
     freezeClock();
-    this.app = EmulatedApp.start();
+    this.app = EmulatedApp.start(options);
   }
 
   invoke<K extends keyof ResolverDefinitions>(accountId: string, key: K, payload?: Payload<K>, extension?: Record<string, unknown>): Promise<Answer<K>> {

@@ -12,8 +12,15 @@ type Scope = Pick<TokenRecord, 'operations' | 'spaces'>;
  * longest lifetime when that comes before its own expiry.
  */
 export function narrowedByPolicy(token: TokenRecord, policy: Pick<Policy, 'allowedOperations' | 'maxLifetimeDays'>): TokenRecord {
+  return { ...token, ...effectiveRights(token, policy) };
+}
+
+/** The rule itself, on plain values, so the UI shows exactly what the gateway enforces. */
+export function effectiveRights(
+  token: { operations: readonly Operation[]; createdAt: number; expiresAt: number },
+  policy: Pick<Policy, 'allowedOperations' | 'maxLifetimeDays'>,
+): { operations: Operation[]; expiresAt: number } {
   return {
-    ...token,
     operations: token.operations.filter((operation) => policy.allowedOperations.includes(operation)),
     expiresAt: Math.min(token.expiresAt, token.createdAt + policy.maxLifetimeDays * DAY_MS),
   };

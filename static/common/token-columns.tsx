@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { TokenInfo } from '../../src/contract/resolvers';
+import type { Policy, TokenInfo } from '../../src/contract/resolvers';
+import { effectiveRights } from './effective-rights';
 import { formatDate, formatDateTime, formatOperations, formatPages, formatSpaces } from './format';
 import { ExpiresSoonLozenge, StatusLozenge } from './StatusLozenge';
 
@@ -13,6 +14,7 @@ function TokenReach({ token }: { token: Pick<TokenColumnFields, 'spaces' | 'page
     </div>
   );
 }
+
 
 /** The columns every token table draws the same way; each table picks the ones it shows, in its own order. */
 export type TokenColumn = 'status' | 'spaces' | 'operations' | 'created' | 'expires' | 'lastUsed' | 'usage' | 'actions';
@@ -53,28 +55,46 @@ export interface TokenCellOptions {
   usageTestId?: string;
   /** Shown in the actions column while the token is active; revoked and expired tokens have nothing to revoke. */
   revokeButton: ReactNode;
+  /** The site policy, when known: the columns then show what the token may do now (the gateway narrows it at use). */
+  policy?: Pick<Policy, 'allowedOperations' | 'maxLifetimeDays'>;
 }
 
 /** The row cells for `columns`, in that order, so they line up with `tokenHeadCells(columns)`. */
 export function tokenRowCells(
   token: TokenColumnFields,
   columns: readonly TokenColumn[],
-  { statusTestId, usageTestId, revokeButton }: TokenCellOptions,
+  { statusTestId, usageTestId, revokeButton, policy }: TokenCellOptions,
 ): TableCell[] {
+  const now = effectiveRights(token, policy);
   const cells: Record<TokenColumn, TableCell> = {
     status: {
-      key: token.status,
+      key: now.status,
       content: (
         <div className="lozenges">
-          <StatusLozenge status={token.status} testId={statusTestId} />
-          {token.expiresSoon && <ExpiresSoonLozenge testId={`${statusTestId}-soon`} />}
+          <StatusLozenge status={now.status} testId={statusTestId} />
+          {token.expiresSoon && now.status === 'active' && <ExpiresSoonLozenge testId={`${statusTestId}-soon`} />}
         </div>
       ),
     },
     spaces: { content: <TokenReach token={token} /> },
-    operations: { content: formatOperations(token.operations) },
+    operations: {
+      content: (
+        <div>
+          <div>{now.operations.length > 0 ? formatOperations(now.operations) : 'None'}</div>
+          {now.removed.length > 0 && <div className="subtle">{`Not allowed by the site policy: ${formatOperations(now.removed)}`}</div>}
+        </div>
+      ),
+    },
     created: { key: token.createdAt, content: formatDate(token.createdAt) },
-    expires: { key: token.expiresAt, content: formatDate(token.expiresAt) },
+    expires: {
+      key: now.expiresAt,
+      content: (
+        <div>
+          <div>{formatDate(now.expiresAt)}</div>
+          {now.shortened && <div className="subtle">Shortened by the site policy</div>}
+        </div>
+      ),
+    },
     lastUsed: { key: token.lastUsedAt ?? '', content: formatDateTime(token.lastUsedAt, 'Never') },
     usage: {
       key: token.usageCount,

@@ -40,7 +40,8 @@ it('never hands a page to someone else: ownerId and other fields outside the all
 it('refuses purge however it is spelt, cased or repeated, and never forwards it', async () => {
   const { token } = await h.issue('alice', ['DOCS'], ['read', 'delete']);
   const path = `/wiki/api/v2/pages/${SEED.pages.releaseNotes.id}`;
-  for (const query of [{ purge: ['true'] }, { purge: ['false', 'true'] }, { PURGE: ['1'] }, { Purge: ['TRUE'] }, { ' purge ': ['yes'] }, { 'purge[]': ['true'] }]) {
+  const spellings: Array<Record<string, string[]>> = [{ purge: ['true'] }, { purge: ['false', 'true'] }, { PURGE: ['1'] }, { Purge: ['TRUE'] }, { ' purge ': ['yes'] }, { 'purge[]': ['true'] }];
+  for (const query of spellings) {
     const answer = await callGateway(h.app, { method: 'DELETE', path, headers: { authorization: [`Bearer ${token}`] }, query });
     expect({ query, status: answer.status, code: JSON.parse(answer.body).errors[0].code }).toEqual({ query, status: 403, code: 'PURGE_NOT_ALLOWED' });
   }
@@ -74,7 +75,8 @@ it("checks the page's current space before reading another version or state of i
     const body = JSON.parse(response.body as string);
     return { ...response, body: JSON.stringify({ ...body, spaceId: DOCS.id }) };
   };
-  for (const query of [{ version: '1' }, { status: 'historical' }]) {
+  const asked: Array<Record<string, string>> = [{ version: '1' }, { status: 'historical' }];
+  for (const query of asked) {
     const answer = await h.gateway({ path: `/wiki/api/v2/pages/${engPage}`, token, query });
     expect({ query, status: answer.status }).toEqual({ query, status: 404 });
     expect(answer.text).not.toContain('Engineering');

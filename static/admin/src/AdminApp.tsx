@@ -37,7 +37,7 @@ export function AdminApp() {
         ))}
       </Section>
 
-      {isSiteAdmin && <AllTokensSection />}
+      {isSiteAdmin && <AllTokensSection policy={policy.result.state === 'ready' ? policy.result.value : undefined} />}
     </PageLayout>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ManagedTokenInfo } from '../../../src/contract/resolvers';
+import type { ManagedTokenInfo, Policy } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
 import { ConfirmDialog, ModalTransition } from '../../common/dialogs';
 import { Section } from '../../common/Layout';
@@ -10,7 +10,7 @@ import { AllTokensTable } from './AllTokensTable';
 import { ADMINS_ONLY } from './admins-only';
 
 /** Every token on the site, for site admins, who may revoke any of them. */
-export function AllTokensSection() {
+export function AllTokensSection({ policy }: { policy?: Policy }) {
   const tokens = usePagedList((cursor?: string) => callResolver('listAllTokens', { cursor }), []);
   const [revoking, setRevoking] = useState<ManagedTokenInfo | null>(null);
   const [notice, setNotice] = useState('');
@@ -41,7 +41,7 @@ export function AllTokensSection() {
           {(items) => (
             <>
               <UsageAsOf usageAsOf={tokens.lastPage?.usageAsOf} testId="all-tokens-usage-as-of" />
-              <AllTokensTable tokens={items} onRevoke={setRevoking} />
+              <AllTokensTable tokens={items} policy={policy} onRevoke={setRevoking} />
             </>
           )}
         </PagedListView>

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
-import type { ManagedTokenInfo } from '../../../src/contract/resolvers';
+import type { ManagedTokenInfo, Policy } from '../../../src/contract/resolvers';
 import { type TokenColumn, tokenHeadCells, tokenRowCells } from '../../common/token-columns';
 
 const COLUMNS: TokenColumn[] = ['status', 'spaces', 'operations', 'created', 'expires', 'lastUsed', 'usage', 'actions'];
@@ -15,11 +15,13 @@ const HEAD = {
 
 interface AllTokensTableProps {
   tokens: ManagedTokenInfo[];
+  /** When known, rows show what each token may do now. */
+  policy?: Policy;
   onRevoke: (token: ManagedTokenInfo) => void;
 }
 
 /** Every token on the site; each row is `all-token-row-<id>`. */
-export function AllTokensTable({ tokens, onRevoke }: AllTokensTableProps) {
+export function AllTokensTable({ tokens, policy, onRevoke }: AllTokensTableProps) {
   const rows = tokens.map((token) => ({
     key: token.id,
     testId: `all-token-row-${token.id}`,
@@ -28,6 +30,7 @@ export function AllTokensTable({ tokens, onRevoke }: AllTokensTableProps) {
       { key: token.label.toLowerCase(), content: token.label },
       ...tokenRowCells(token, COLUMNS, {
         statusTestId: `all-token-status-${token.id}`,
+        policy,
         revokeButton: (
           <Button
             appearance="subtle"

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
-import type { TokenInfo } from '../../../src/contract/resolvers';
+import type { Policy, TokenInfo } from '../../../src/contract/resolvers';
 import { type TokenColumn, tokenHeadCells, tokenRowCells } from '../../common/token-columns';
 
 const COLUMNS: TokenColumn[] = ['status', 'spaces', 'operations', 'created', 'expires', 'lastUsed', 'usage', 'actions'];
@@ -11,12 +11,14 @@ const HEAD = {
 
 interface TokenTableProps {
   tokens: TokenInfo[];
+  /** When known, rows show what each token may do now. */
+  policy?: Policy;
   onRevoke: (token: TokenInfo) => void;
   onRotate: (token: TokenInfo) => void;
 }
 
 /** The person's own tokens; each row is `token-row-<id>`. */
-export function TokenTable({ tokens, onRevoke, onRotate }: TokenTableProps) {
+export function TokenTable({ tokens, policy, onRevoke, onRotate }: TokenTableProps) {
   const rows = tokens.map((token) => ({
     key: token.id,
     testId: `token-row-${token.id}`,
@@ -34,6 +36,7 @@ export function TokenTable({ tokens, onRevoke, onRotate }: TokenTableProps) {
       },
       ...tokenRowCells(token, COLUMNS, {
         statusTestId: `token-status-${token.id}`,
+        policy,
         usageTestId: `token-usage-${token.id}`,
         revokeButton: (
           <div className="button-row">

@@ -147,6 +147,7 @@ export function TokensApp() {
               <UsageAsOf usageAsOf={usageAsOf} testId="tokens-usage-as-of" />
               <TokenTable
                 tokens={tokens.result.value}
+                policy={setup.result.state === 'ready' ? setup.result.value.policy : undefined}
                 onRevoke={(token) => setConfirmation({ kind: 'revoke', token })}
                 onRotate={(token) => setConfirmation({ kind: 'rotate', token })}
               />

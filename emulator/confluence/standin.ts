@@ -13,6 +13,7 @@ import { actorFor, can } from './permissions';
 import type { RouteResult } from './routes/context';
 import { ROUTES } from './routes';
 import { seedState } from './seed';
+import type { UploadedFile } from './routes/v1-content';
 
 /** Confluence refuses request bodies over 5 MB. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -121,7 +122,13 @@ export class ConfluenceStandIn implements Product {
       return this.checked(method, request.path, fail(413, 'The request body is larger than 5 MB'));
     }
     let body: unknown;
-    if (request.body !== undefined && request.body !== '') {
+    const contentType = headerValue(request.headers, 'content-type') ?? '';
+    if (/^multipart\/form-data/i.test(contentType) && request.body !== undefined) {
+      // Confluence's XSRF check: multipart POSTs without this header answer 403.
+      if (headerValue(request.headers, 'x-atlassian-token') !== 'no-check') return this.checked(method, request.path, fail(403, 'XSRF check failed'));
+      body = await readMultipart(contentType, request.body);
+      if (!body) return this.checked(method, request.path, fail(400, 'The multipart body could not be read'));
+    } else if (request.body !== undefined && request.body !== '') {
       try {
         body = JSON.parse(request.body);
       } catch {
@@ -178,6 +185,30 @@ export class ConfluenceStandIn implements Product {
     this.violations.push(...violations);
     if (this.strict) throw new SpecViolationError(violations);
   }
+}
+
+function headerValue(headers: Record<string, string>, name: string): string | undefined {
+  return Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/**
+ * Files and fields of a multipart/form-data body, read with the platform's own parser (undici's);
+ * `undefined` when it is malformed.
+ */
+async function readMultipart(contentType: string, body: string): Promise<{ files: UploadedFile[]; fields: Record<string, string[]> } | undefined> {
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return undefined;
+  }
+  const files: UploadedFile[] = [];
+  const fields: Record<string, string[]> = {};
+  for (const [name, value] of form) {
+    if (typeof value === 'string') (fields[name] ??= []).push(value);
+    else if (name === 'file') files.push({ name, filename: value.name, mediaType: value.type || 'application/octet-stream', base64: Buffer.from(await value.arrayBuffer()).toString('base64') });
+  }
+  return { files, fields };
 }
 
 function errorResponse(api: 'v1' | 'v2', error: ApiError): ProductResponse {

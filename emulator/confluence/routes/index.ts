@@ -8,6 +8,7 @@ import { getPage, getPageOperations, getPages, getPagesInSpace } from './pages-r
 import { createPage, deletePage, updatePage } from './pages-write';
 import { getSpace, getSpaceOperations, listSpaces } from './spaces';
 import { bulkUsers, currentUser, userByAccountId } from './users';
+import { addLabels, createAttachment, createOrUpdateAttachments, removeLabelByPath, removeLabelByQuery, searchByCql, searchContentByCql } from './v1-content';
 
 export const ROUTES: Record<string, RouteHandler> = {
   'GET /wiki/api/v2/spaces': listSpaces,
@@ -34,4 +35,11 @@ export const ROUTES: Record<string, RouteHandler> = {
   'POST /wiki/api/v2/users-bulk': bulkUsers,
   'GET /wiki/rest/api/user/current': currentUser,
   'GET /wiki/rest/api/user': userByAccountId,
+  'POST /wiki/rest/api/content/{id}/label': addLabels,
+  'DELETE /wiki/rest/api/content/{id}/label': removeLabelByQuery,
+  'DELETE /wiki/rest/api/content/{id}/label/{label}': removeLabelByPath,
+  'GET /wiki/rest/api/search': searchByCql,
+  'GET /wiki/rest/api/content/search': searchContentByCql,
+  'POST /wiki/rest/api/content/{id}/child/attachment': createAttachment,
+  'PUT /wiki/rest/api/content/{id}/child/attachment': createOrUpdateAttachments,
 };

@@ -17,6 +17,7 @@ export interface RouteCost {
 interface Made {
   pageId?: string;
   propertyId?: string;
+  v1PageId?: string;
 }
 
 interface RouteScenario {
@@ -40,8 +41,50 @@ export interface RouteTarget {
 
 const DEFAULT_TARGET: RouteTarget = { page: SEED.pages.gettingStarted.id, parent: SEED.pages.docsHome.id };
 
+const v1 = '/wiki/rest/api';
+/** Each v1 expansion that costs a call, so a scenario measures its route's worst case. */
+const EXPAND_ALL = 'body.storage,version,space,ancestors';
+const BOUNDARY = 'benchBoundary';
+const multipart = [`--${BOUNDARY}`, 'Content-Disposition: form-data; name="file"; filename="bench.txt"', 'Content-Type: text/plain', '', 'bench', `--${BOUNDARY}--`, ''].join('\r\n');
+const upload = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'x-atlassian-token': 'no-check' };
+const v1Page = (fields: Record<string, unknown>) => json({ type: 'page', space: { key: 'DOCS' }, body: { storage: { value: '<p>bench</p>', representation: 'storage' } }, ...fields });
+
+/** REST v1, after the v2 routes: the same token, a page of its own under `parent`. */
+function v1Scenarios({ parent }: RouteTarget): RouteScenario[] {
+  return [
+    { route: `GET ${v1}/user/current`, status: 200, request: () => ({ path: `${v1}/user/current` }) },
+    {
+      route: `POST ${v1}/content`,
+      status: 200,
+      request: () => ({ method: 'POST', path: `${v1}/content`, body: v1Page({ title: 'Route cost v1', ancestors: [{ id: parent }] }) }),
+      keep: (made, body) => (made.v1PageId = body.id),
+    },
+    { route: `GET ${v1}/content`, status: 200, request: () => ({ path: `${v1}/content`, query: { spaceKey: 'DOCS', title: 'Route cost v1', expand: EXPAND_ALL } }) },
+    { route: `GET ${v1}/content/{id}`, status: 200, request: (made) => ({ path: `${v1}/content/${made.v1PageId}`, query: { expand: EXPAND_ALL } }) },
+    {
+      route: `PUT ${v1}/content/{id}`,
+      status: 200,
+      request: (made) => ({ method: 'PUT', path: `${v1}/content/${made.v1PageId}`, body: v1Page({ title: 'Route cost v1 (2)', ancestors: [{ id: parent }], version: { number: 2 } }) }),
+    },
+    { route: `GET ${v1}/content/{id}/child/page`, status: 200, request: () => ({ path: `${v1}/content/${parent}/child/page` }) },
+    { route: `POST ${v1}/content/{id}/label`, status: 200, request: (made) => ({ method: 'POST', path: `${v1}/content/${made.v1PageId}/label`, body: json([{ prefix: 'global', name: 'bench' }, { prefix: 'global', name: 'cost' }]) }) },
+    { route: `GET ${v1}/content/{id}/label`, status: 200, request: (made) => ({ path: `${v1}/content/${made.v1PageId}/label` }) },
+    { route: `DELETE ${v1}/content/{id}/label`, status: 204, request: (made) => ({ method: 'DELETE', path: `${v1}/content/${made.v1PageId}/label`, query: { name: 'bench' } }) },
+    { route: `DELETE ${v1}/content/{id}/label/{label}`, status: 204, request: (made) => ({ method: 'DELETE', path: `${v1}/content/${made.v1PageId}/label/cost` }) },
+    { route: `POST ${v1}/content/{id}/child/attachment`, status: 200, request: (made) => ({ method: 'POST', path: `${v1}/content/${made.v1PageId}/child/attachment`, headers: upload, body: multipart }) },
+    { route: `PUT ${v1}/content/{id}/child/attachment`, status: 200, request: (made) => ({ method: 'PUT', path: `${v1}/content/${made.v1PageId}/child/attachment`, headers: upload, body: multipart }) },
+    { route: `GET ${v1}/content/{id}/child/attachment`, status: 200, request: (made) => ({ path: `${v1}/content/${made.v1PageId}/child/attachment` }) },
+    { route: `GET ${v1}/search`, status: 200, request: () => ({ path: `${v1}/search`, query: { cql: 'title ~ "Route" OR space = ENG ORDER BY title', limit: '10' } }) },
+    { route: `GET ${v1}/content/search`, status: 200, request: () => ({ path: `${v1}/content/search`, query: { cql: 'type = page', expand: 'version' } }) },
+    { route: `GET ${v1}/space/{key}`, status: 200, request: () => ({ path: `${v1}/space/DOCS` }) },
+    { route: `GET ${v1}/space`, status: 200, request: () => ({ path: `${v1}/space`, query: { spaceKey: 'DOCS' } }) },
+    { route: `DELETE ${v1}/content/{id}`, status: 204, request: (made) => ({ method: 'DELETE', path: `${v1}/content/${made.v1PageId}` }) },
+  ];
+}
+
 /** One scenario per route in the gateway's table, aimed at `target`. */
-export function routeScenarios({ page: PAGE, parent }: RouteTarget): RouteScenario[] {
+export function routeScenarios(target: RouteTarget): RouteScenario[] {
+  const { page: PAGE, parent } = target;
   return [
     { route: 'GET /self', status: 200, request: () => ({ path: '/self' }) },
     { route: `GET ${v2}/spaces`, status: 200, request: () => ({ path: `${v2}/spaces` }) },
@@ -78,6 +121,7 @@ export function routeScenarios({ page: PAGE, parent }: RouteTarget): RouteScenar
     },
     { route: `DELETE ${v2}/pages/{id}/properties/{propertyId}`, status: 204, request: (made) => ({ method: 'DELETE', path: `${v2}/pages/${PAGE}/properties/${made.propertyId}` }) },
     { route: `DELETE ${v2}/pages/{id}`, status: 204, request: (made) => ({ method: 'DELETE', path: `${v2}/pages/${made.pageId}` }) },
+    ...v1Scenarios(target),
     // Last: the token's secret changes (the old one keeps working for the default 24 hours of grace).
     { route: 'POST /self/rotate', status: 200, request: () => ({ method: 'POST', path: '/self/rotate', body: '{}' }) },
   ];

@@ -70,6 +70,16 @@ export interface OwnerConfluence {
   getPageProperty(pageId: string, propertyId: string): Promise<UpstreamResponse>;
   updatePageProperty(pageId: string, propertyId: string, body: string): Promise<UpstreamResponse>;
   deletePageProperty(pageId: string, propertyId: string): Promise<UpstreamResponse>;
+
+  // REST v1 routes Confluence still documents.
+  currentUser(): Promise<UpstreamResponse>;
+  /** `labels` is a JSON array of `{prefix, name}`. */
+  addLabels(pageId: string, labels: string): Promise<UpstreamResponse>;
+  removeLabel(pageId: string, name: string): Promise<UpstreamResponse>;
+  /** `GET /wiki/rest/api/search` (`kind: 'search'`) or `/wiki/rest/api/content/search` (`'content'`). */
+  search(kind: 'search' | 'content', query: URLSearchParams): Promise<UpstreamResponse>;
+  /** A multipart/form-data body passed on as received, with its own content type (boundary included). */
+  uploadAttachments(method: 'POST' | 'PUT', pageId: string, body: string, contentType: string, query: URLSearchParams): Promise<UpstreamResponse>;
 }
 
 export type ActAsOwner = (accountId: string) => OwnerConfluence;

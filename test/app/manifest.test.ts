@@ -47,8 +47,17 @@ describe('manifest.yml', () => {
       .map(([scope]) => scope)
       .sort();
     expect(impersonating).toEqual([
-      'delete:page:confluence', 'read:attachment:confluence', 'read:content.metadata:confluence', 'read:hierarchical-content:confluence',
-      'read:page:confluence', 'read:space:confluence', 'write:page:confluence',
+      'delete:page:confluence',
+      'read:attachment:confluence',
+      'read:content-details:confluence',
+      'read:content.metadata:confluence',
+      'read:hierarchical-content:confluence',
+      'read:label:confluence',
+      'read:page:confluence',
+      'read:space:confluence',
+      'write:attachment:confluence',
+      'write:label:confluence',
+      'write:page:confluence',
     ]);
     const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const dependencies = { ...packageJson.dependencies, ...packageJson.devDependencies };

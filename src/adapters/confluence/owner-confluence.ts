@@ -40,5 +40,19 @@ export const actAsOwner: ActAsOwner = (accountId: string): OwnerConfluence => {
     getPageProperty: (pageId, propertyId) => get(route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`),
     updatePageProperty: (pageId, propertyId, body) => send('PUT', route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`, body),
     deletePageProperty: (pageId, propertyId) => send('DELETE', route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`),
+
+    currentUser: () => get(route`/wiki/rest/api/user/current`),
+    addLabels: (pageId, labels) => send('POST', route`/wiki/rest/api/content/${pageId}/label`, labels),
+    removeLabel: (pageId, name) => send('DELETE', route`/wiki/rest/api/content/${pageId}/label?${new URLSearchParams({ name })}`),
+    search: (kind, query) => get(kind === 'search' ? route`/wiki/rest/api/search?${query}` : route`/wiki/rest/api/content/search?${query}`),
+    uploadAttachments: (method, pageId, body, contentType, query) =>
+      asOwner(() =>
+        owner.requestConfluence(route`/wiki/rest/api/content/${pageId}/child/attachment?${query}`, {
+          method,
+          // Confluence refuses multipart POSTs without it (its XSRF check).
+          headers: { Accept: 'application/json', 'Content-Type': contentType, 'X-Atlassian-Token': 'no-check' },
+          body,
+        }),
+      ),
   };
 };

@@ -1,4 +1,5 @@
 import { handleGatewayRequest } from '../../use-cases/gateway/handle-request';
+import { routeFamily } from '../../use-cases/gateway/router';
 import type { GatewayRequest } from '../../use-cases/gateway/request';
 import { forgeGatewayDeps } from '../composition';
 import { errorResponse } from './error-response';
@@ -28,7 +29,7 @@ export async function gatewayHandler(request: WebTriggerRequest): Promise<WebTri
   const gatewayRequest = toGatewayRequest(request);
   const outcome = await handleGatewayRequest(forgeGatewayDeps(), gatewayRequest);
   if ('error' in outcome) {
-    const { status, headers, body } = errorResponse(outcome.error, gatewayRequest.headers.authorization !== undefined);
+    const { status, headers, body } = errorResponse(outcome.error, gatewayRequest.headers.authorization !== undefined, routeFamily(gatewayRequest.path));
     return toForgeResponse(status, headers, body);
   }
   const { status, body, contentType, retryAfter, link } = outcome.response;

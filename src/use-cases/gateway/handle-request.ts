@@ -68,6 +68,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
       query: routeQuery(route, request.query),
       sentQuery: request.query,
       body: routeBody(route, request.body),
+      contentType: request.headers['content-type'],
       target,
       guard: {
         lookups,

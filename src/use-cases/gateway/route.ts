@@ -44,6 +44,8 @@ export interface RouteContext {
   sentQuery: URLSearchParams;
   /** Re-serialized from the fields the route allows; empty for routes that take no body. */
   body: string;
+  /** The request's Content-Type header (multipart uploads forward it with its boundary). */
+  contentType: string | undefined;
   target: AuditTarget;
   guard: GuardState;
   /** The token's page trees for this request; only scope-guard.ts asks them. */
@@ -59,8 +61,10 @@ export interface RouteContext {
  */
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** `/wiki/api/v2/pages/{id}`: each `{name}` matches a numeric id only (Confluence's ids are numeric). */
+  /** `/wiki/api/v2/pages/{id}`: each `{name}` matches a numeric id only (Confluence's ids are numeric)... */
   path: string;
+  /** ...unless named here with the pattern it must match instead (a space key, a label name). */
+  paramPatterns?: Record<string, RegExp>;
   /** The token operation the route needs; `self` and `rotate` routes need none beyond a valid token. */
   operation: Operation | 'self' | 'rotate';
   /** The query parameters Confluence's spec defines for the route; others are dropped, as Confluence ignores them. */
@@ -68,9 +72,10 @@ export interface RouteDefinition {
   /**
    * The top-level JSON fields forwarded to Confluence: the body is parsed and re-serialized from these
    * only, so nothing else (owner, restrictions, unknown fields) ever reaches it. Omitted: no body is
-   * forwarded.
+   * forwarded. A body that is not a JSON object (v1's label arrays, multipart uploads) is checked
+   * and re-serialized by the route's own parser instead.
    */
-  body?: readonly string[];
+  body?: readonly string[] | ((body: string) => string);
   handler: (context: RouteContext) => Promise<UpstreamResponse>;
 }
 

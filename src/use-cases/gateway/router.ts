@@ -7,13 +7,33 @@ interface CompiledRoute {
   definition: RouteDefinition;
 }
 
-/** `{name}` → a numeric id only: anything else must never reach a product route. */
+/** `{name}` → a numeric id only, or the route's own pattern for it: anything else must never reach a product route. */
 function compile(definition: RouteDefinition): CompiledRoute {
   const source = definition.path
     .split(/(\{[A-Za-z]+\})/)
-    .map((part) => (/^\{[A-Za-z]+\}$/.test(part) ? `(?<${part.slice(1, -1)}>\\d{1,20})` : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+    .map((part) => {
+      const name = /^\{([A-Za-z]+)\}$/.exec(part)?.[1];
+      if (name === undefined) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+      return `(?<${name}>${definition.paramPatterns?.[name]?.source ?? '\\d{1,20}'})`;
+    })
     .join('');
   return { pattern: new RegExp(`^${source}$`), definition };
+}
+
+/**
+ * REST v1 as clients address it: `/wiki/rest/api/…` from the site root, `/rest/api/…` from a `/wiki`
+ * base, and `/api/…` from clients that append only that (one MCP server does for some calls).
+ */
+const V1_PREFIX = /^(?:\/wiki\/rest|\/rest)?(\/api\/(?!v2(?:\/|$)).*)$/;
+
+/** Which API family a path belongs to, so refusals come in that family's error shape. */
+export function routeFamily(path: string): 'v1' | 'v2' {
+  return V1_PREFIX.test(path) && !path.startsWith('/wiki/api/') ? 'v1' : 'v2';
+}
+
+function canonicalPath(path: string): string {
+  const trimmed = withoutTrailingSlashes(path);
+  return routeFamily(trimmed) === 'v1' ? `/wiki/rest${V1_PREFIX.exec(trimmed)![1]}` : trimmed;
 }
 
 const COMPILED = ROUTES.map(compile);
@@ -24,7 +44,7 @@ export interface MatchedRoute extends RouteDefinition {
 
 /** The route for this method and path; 404 for an unknown path, 405 naming the allowed methods for a known one. */
 export function matchRoute(method: string, path: string): MatchedRoute {
-  const normalized = withoutTrailingSlashes(path);
+  const normalized = canonicalPath(path);
   const matches = COMPILED.flatMap(({ pattern, definition }) => {
     const match = pattern.exec(normalized);
     return match ? [{ definition, params: { ...match.groups } }] : [];
@@ -52,6 +72,7 @@ function withoutTrailingSlashes(path: string): string {
  * for an empty body (the handler decides whether it needs one).
  */
 export function routeBody(route: RouteDefinition, body: string): string {
+  if (typeof route.body === 'function') return route.body(body);
   if (!route.body || body.trim() === '') return '';
   const sent = jsonObject(body);
   const kept = Object.fromEntries(route.body.filter((field) => Object.hasOwn(sent, field)).map((field) => [field, sent[field]]));

@@ -12,6 +12,7 @@ import { AppError } from '../../core/errors';
 import { isOperation, OPERATIONS } from '../../core/operations';
 import { grantedSpace, requireOperation } from '../../core/scope';
 import type { OwnerConfluence, PageRelation, UpstreamResponse } from '../../ports/confluence';
+import type { SpaceRef } from '../../contract/resolvers';
 import { isNumericId, optionalId, type RouteContext } from './route';
 
 export type PageFields = { id?: unknown; spaceId?: unknown; parentId?: unknown };
@@ -178,4 +179,48 @@ export async function keepInScope(
   }
   if (kept.length === list.results.length) return response;
   return { ...response, body: JSON.stringify({ ...list, results: kept }) };
+}
+
+/** The same as `aimAt` for routes that name a space by key (REST v1): the token's own record maps it to an id. */
+export function aimAtSpaceKey(context: RouteContext, key: string | null | undefined): SpaceRef {
+  const space = context.token.spaces.find((granted) => granted.key === key);
+  aimAt(context, space?.id);
+  return space!;
+}
+
+/**
+ * Where an edited page ends up must be in scope: its space, and a parent newly named (or kept across a
+ * space change) must be a page of that space. Moving a page out answers as a missing page.
+ */
+export async function requireMoveInScope(context: RouteContext, current: PageFields, targetSpaceId: string, parentId: string | undefined): Promise<void> {
+  requireDestination(context, targetSpaceId);
+  const movesSpace = targetSpaceId !== optionalId(current.spaceId);
+  if ((parentId !== undefined && parentId !== optionalId(current.parentId)) || movesSpace) {
+    await requireParentIn(context, parentId, targetSpaceId);
+  }
+}
+
+/** A space named by key (REST v1) as a destination: its id, when the token reaches it. */
+export function destinationByKey(context: RouteContext, key: string): string {
+  const id = context.token.spaces.find((space) => space.key === key)?.id ?? '';
+  requireDestination(context, id);
+  return id;
+}
+
+export interface SearchHit {
+  id?: unknown;
+  type?: unknown;
+  space?: { key?: unknown };
+  ancestors?: Array<{ id?: unknown }>;
+}
+
+/**
+ * A CQL search result is in scope when it is a page of one of the token's spaces and, for a token
+ * limited to page trees, a tree's root or a page below one (results carry their ancestors then).
+ */
+export function inSearchScope(context: RouteContext, hit: SearchHit | undefined): boolean {
+  if (hit?.type !== 'page' || !context.token.spaces.some((space) => space.key === String(hit.space?.key))) return false;
+  if (!context.trees.limited) return true;
+  const roots = new Set(context.token.pages.map((page) => page.id));
+  return roots.has(String(hit.id)) || (hit.ancestors ?? []).some((ancestor) => roots.has(String(ancestor.id)));
 }

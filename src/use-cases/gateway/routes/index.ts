@@ -8,5 +8,11 @@ import { V2_PAGE_CONTENT_ROUTES } from './v2-page-content';
 import { V2_PAGE_TREE_ROUTES } from './v2-page-tree';
 import { V2_PAGE_ROUTES } from './v2-pages';
 import { V2_SPACE_ROUTES } from './v2-spaces';
+import { V1_CONTENT_ROUTES } from './v1-content';
+import { V1_DOCUMENTED_ROUTES } from './v1-documented';
+import { V1_SPACE_ROUTES } from './v1-spaces';
 
-export const ROUTES: readonly RouteDefinition[] = [...APP_ROUTES, ...V2_SPACE_ROUTES, ...V2_PAGE_ROUTES, ...V2_PAGE_TREE_ROUTES, ...V2_PAGE_CONTENT_ROUTES];
+export const ROUTES: readonly RouteDefinition[] = [
+  ...APP_ROUTES, ...V2_SPACE_ROUTES, ...V2_PAGE_ROUTES, ...V2_PAGE_TREE_ROUTES, ...V2_PAGE_CONTENT_ROUTES,
+  ...V1_DOCUMENTED_ROUTES, ...V1_CONTENT_ROUTES, ...V1_SPACE_ROUTES,
+];

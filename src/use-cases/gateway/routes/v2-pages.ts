@@ -1,6 +1,6 @@
 /** REST v2 page routes: list, get, create, update (edit and move), delete. */
 import { jsonObject, listParam, ok, optionalId, type RouteDefinition } from '../route';
-import { aimAt, aimAtPage, keepInScope, refusePurge, requireDestination, requireParentIn, spacesInScope, type PageFields } from '../scope-guard';
+import { aimAt, aimAtPage, keepInScope, refusePurge, requireMoveInScope, requireParentIn, spacesInScope, type PageFields } from '../scope-guard';
 
 /** What a page create or update may carry: nothing that changes its owner or its restrictions. */
 const PAGE_WRITE_FIELDS = ['id', 'status', 'title', 'spaceId', 'parentId', 'body', 'version', 'subtype'];
@@ -76,13 +76,7 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
       const found = await aimAtPage(context, pageId);
       if ('refusal' in found) return found.refusal;
       const current = found.page;
-      const targetSpaceId = optionalId(page.spaceId) ?? optionalId(current.spaceId)!;
-      requireDestination(context, targetSpaceId);
-      const parentId = optionalId(page.parentId);
-      const movesSpace = targetSpaceId !== optionalId(current.spaceId);
-      if ((parentId !== undefined && parentId !== optionalId(current.parentId)) || movesSpace) {
-        await requireParentIn(context, parentId, targetSpaceId);
-      }
+      await requireMoveInScope(context, current, optionalId(page.spaceId) ?? optionalId(current.spaceId)!, optionalId(page.parentId));
       return context.confluence.updatePage(pageId, context.body, context.query);
     },
   },

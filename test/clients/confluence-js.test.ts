@@ -90,19 +90,19 @@ describe('confluence.js publishing to a granted space', () => {
   });
 });
 
-describe('confluence.js refused outside the token', () => {
+describe('confluence.js refused outside the token (answered as pages that do not exist)', () => {
   it('cannot create in another space, under a parent elsewhere, or move a page out', async () => {
     const before = state();
     const eng = SEED.spaces.ENG;
     const other = await client.call('v2', 'page', 'createPage', { body: { spaceId: eng.id, status: 'current', title: 'cjs sneaky', body: storage('x') } });
-    expect(other).toMatchObject({ error: { status: 403 } });
+    expect(other).toMatchObject({ error: { status: 404 } });
     const parent = await client.call('v2', 'page', 'createPage', { body: { spaceId: DOCS.id, status: 'current', title: 'cjs sneaky', parentId: SEED.pages.engHome.id, body: storage('x') } });
-    expect(parent).toMatchObject({ error: { status: 403 } });
+    expect(parent).toMatchObject({ error: { status: 404 } });
     const page = SEED.pages.releaseNotes;
     const moved = await client.call('v2', 'page', 'updatePage', { id: page.id, body: { id: page.id, status: 'current', title: page.title, spaceId: eng.id, body: storage('x'), version: { number: 2 } } });
-    expect(moved).toMatchObject({ error: { status: 403 } });
+    expect(moved).toMatchObject({ error: { status: 404 } });
     const label = await client.call('v1', 'contentLabels', 'addLabelsToContent', { id: SEED.pages.engHome.id, body: [{ prefix: 'global', name: 'x' }] });
-    expect(label).toMatchObject({ error: { status: 403 } });
+    expect(label).toMatchObject({ error: { status: 404 } });
     const after = state();
     expect(after.pages[page.id]).toEqual(before.pages[page.id]);
     expect(after.pages[SEED.pages.engHome.id]).toEqual(before.pages[SEED.pages.engHome.id]);

@@ -90,12 +90,12 @@ describe('what the agent is told when the gateway refuses', () => {
     const before = Object.keys(state().pages).length;
     const outside = await tool('create_confluence_page', { spaceKey: 'ENG', title: 'Agent sneaky', content: '<p>x</p>' });
     // The client prints its own success message for any status below 500; our body makes the title say otherwise.
-    expect(outside.json.title).toMatch(/^NOT DONE: 403 SPACE_NOT_GRANTED\./);
+    expect(outside.json.title).toMatch(/^NOT DONE: 404 Not Found\./);
     expect(outside.json.id).toBeUndefined();
     const parent = await tool('create_confluence_page', { spaceKey: 'DOCS', title: 'Agent sneaky', content: '<p>x</p>', parentId: SEED.pages.engHome.id });
-    expect(parent.json.title).toMatch(/^NOT DONE: 403 SPACE_NOT_GRANTED\./);
+    expect(parent.json.title).toMatch(/^NOT DONE: 404 Not Found\./);
     const engPage = await tool('read_confluence_page', { pageId: SEED.pages.architecture.id });
-    expect(engPage.json?.title ?? engPage.text).toMatch(/NOT DONE: 403 SPACE_NOT_GRANTED/);
+    expect(engPage.json?.title ?? engPage.text).toMatch(/NOT DONE: 404 Not Found/);
     expect(engPage.text).not.toContain('Architecture');
     const moved = await tool('update_confluence_page', { pageId: SEED.pages.engHome.id, title: 'Agent sneaky', version: 2 });
     expect(moved.text).not.toContain('Engineering Home');

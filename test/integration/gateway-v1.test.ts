@@ -1,3 +1,4 @@
+import { v1MissingPage } from '../../src/use-cases/gateway/v1-shapes';
 import { DOCS, ENG, Harness, SEED } from '../support/harness';
 
 let h: Harness;
@@ -18,6 +19,13 @@ function expectV1Refusal(answer: { status: number; json: any }, status: number, 
   expect(answer.json).toMatchObject({ statusCode: status, code, message: expect.any(String), data: { successful: false } });
   expect(answer.json.title).toMatch(new RegExp(`^NOT DONE: ${status} ${code}\\.`));
   for (const pageField of ['id', 'type', 'space', 'version', 'results', 'errors']) expect(answer.json).not.toHaveProperty(pageField);
+}
+
+/** Out of scope answers exactly as a page that does not exist (status, type and bytes). */
+function expectMissing(answer: { status: number; text: string; headers: Record<string, string[]> }) {
+  expect(answer.status).toBe(404);
+  expect(answer.text).toBe(v1MissingPage());
+  expect(answer.headers['Content-Type']).toEqual(['application/json;charset=UTF-8']);
 }
 
 describe('GET user/current', () => {
@@ -49,8 +57,8 @@ describe('labels', () => {
   it('refuses labels on a page in another space, and without the update operation', async () => {
     const { token } = await h.issue('bob', ['DOCS'], ['read', 'update']); // bob administers ENG
     const eng = `/wiki/rest/api/content/${SEED.pages.engHome.id}/label`;
-    expectV1Refusal(await h.gateway({ method: 'POST', path: eng, token, body: { prefix: 'global', name: 'x' } }), 403, 'SPACE_NOT_GRANTED');
-    expectV1Refusal(await h.gateway({ method: 'DELETE', path: `${eng}/x`, token }), 403, 'SPACE_NOT_GRANTED');
+    expectMissing(await h.gateway({ method: 'POST', path: eng, token, body: { prefix: 'global', name: 'x' } }));
+    expectMissing(await h.gateway({ method: 'DELETE', path: `${eng}/x`, token }));
     const readOnly = await h.issue('alice', ['DOCS'], ['read']);
     const docs = `/wiki/rest/api/content/${SEED.pages.releaseNotes.id}/label`;
     expectV1Refusal(await h.gateway({ method: 'POST', path: docs, token: readOnly.token, body: [{ name: 'x' }] }), 403, 'OPERATION_NOT_GRANTED');
@@ -99,7 +107,7 @@ describe('attachments', () => {
   it('refuses uploads to a page out of scope and bodies that are not multipart', async () => {
     const { token } = await h.issue('bob', ['DOCS'], ['create']);
     const eng = await h.gateway({ method: 'POST', path: `/wiki/rest/api/content/${SEED.pages.engHome.id}/child/attachment`, token, ...multipart('x.txt', 'x') });
-    expectV1Refusal(eng, 403, 'SPACE_NOT_GRANTED');
+    expectMissing(eng);
     const json = await h.gateway({ method: 'POST', path: `/wiki/rest/api/content/${SEED.pages.releaseNotes.id}/child/attachment`, token, body: { file: 'x' } });
     expectV1Refusal(json, 400, 'INVALID_REQUEST');
     expect(attachments()).toEqual([]);
@@ -107,6 +115,14 @@ describe('attachments', () => {
 });
 
 describe('the v1 error shape', () => {
+  it('answers a page out of scope exactly as a page that does not exist', async () => {
+    const { token } = await h.issue('alice', ['DOCS'], ['update']); // alice may read ENG
+    const label = (id: string) => h.gateway({ method: 'POST', path: `/wiki/rest/api/content/${id}/label`, token, body: [{ name: 'x' }] });
+    const [outside, missing] = [await label(SEED.pages.engHome.id), await label('99999')];
+    expectMissing(outside);
+    expectMissing(missing);
+  });
+
   it('answers unknown v1 routes and methods in v1’s envelope, v2 ones in v2’s', async () => {
     const { token } = await h.issue('alice', ['DOCS'], [...ALL]);
     expectV1Refusal(await h.gateway({ path: '/wiki/rest/api/group', token }), 404, 'NOT_FOUND');

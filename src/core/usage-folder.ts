@@ -3,7 +3,12 @@ import type { Folder } from './fold';
 import { POLICY_BOUNDS } from './policy';
 import type { TokenUsage } from './token';
 
-/** The folded total of one token's requests, refused ones included: every gateway event filed under it (not its rotations). */
+/**
+ * The folded total of one token's requests, refused ones included: every gateway event filed under it
+ * (not its rotations). The token lists read these cells, 24 to a batch with the fold state; anything
+ * else a list shows per token (a sparkline's daily counts) belongs in the same cell, or the lists pay
+ * another request per page.
+ */
 export const usageCell = (tokenId: string) => `usage-total:${tokenId}`;
 
 /**

@@ -58,7 +58,10 @@ export async function issueToken(deps: Deps, actor: Actor, input: unknown): Prom
  */
 const CREATE_ATTEMPTS = 25;
 
-/** The owner's quota; for an owner whose tokens predate quotas, counted once from their tokens. */
+/**
+ * The owner's quota; for an owner whose tokens predate quotas, counted once from their tokens (an index
+ * query, eventually consistent: a token created a moment before could be missed, once per owner).
+ */
 async function quotaFor(deps: Deps, ownerAccountId: string, now: number): Promise<TokenQuota> {
   const stored = await deps.tokens.quota(ownerAccountId);
   return stored.version > 0 ? stored : quotaOf(await deps.tokens.listByOwner(ownerAccountId), now);

@@ -84,6 +84,12 @@ describe('confluence.js publishing to a granted space', () => {
     expect(trick).toMatchObject({ error: { status: 400 } });
   });
 
+  it('lists the children of the page it published', async () => {
+    const children = await client.ok('v2', 'children', 'getPageDirectChildren', { id: guideId });
+    expect(children.results.map((page: { id: string }) => page.id)).toEqual([installId]);
+    expect(Object.values(state().pages).filter((page) => page.parentId === guideId).map((page) => page.id)).toEqual([installId]);
+  });
+
   it('deletes to the trash', async () => {
     await client.ok('v2', 'page', 'deletePage', { id: installId });
     expect(state().pages[installId].status).toBe('trashed');
@@ -101,6 +107,8 @@ describe('confluence.js refused outside the token (answered as pages that do not
     const page = SEED.pages.releaseNotes;
     const moved = await client.call('v2', 'page', 'updatePage', { id: page.id, body: { id: page.id, status: 'current', title: page.title, spaceId: eng.id, body: storage('x'), version: { number: 2 } } });
     expect(moved).toMatchObject({ error: { status: 404 } });
+    const underOther = await client.call('v2', 'page', 'updatePage', { id: page.id, body: { id: page.id, status: 'current', title: page.title, parentId: SEED.pages.engHome.id, body: storage('x'), version: { number: 2 } } });
+    expect(underOther).toMatchObject({ error: { status: 404 } });
     const label = await client.call('v1', 'contentLabels', 'addLabelsToContent', { id: SEED.pages.engHome.id, body: [{ prefix: 'global', name: 'x' }] });
     expect(label).toMatchObject({ error: { status: 404 } });
     const after = state();

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 
 /**
- * An exclusive, machine-wide lock held by a live process: a file created with `wx` that names its
+ * An exclusive, machine-wide lock held by a live process: a file created exclusively that names its
  * holder (pid and, on Linux, the holder's start time).
  *
  * Why a pid file and not a lock the kernel drops on death (flock, a listening unix socket): every
@@ -14,8 +14,8 @@ import * as fs from 'node:fs';
  *   before the lock is refused, so `kill -9` followed at once by a restart always comes up;
  * - a stale file whose pid now belongs to an unrelated process (pids are reused, e.g. after a
  *   reboot) is recognised by the start time it recorded.
- * Taking over a stale file renames it aside first and checks it is still the stale one, so two
- * processes that find the same stale file cannot both end up holding the lock.
+ * Taking over a stale file happens under a guard (takeOverStale), so processes that find the same
+ * stale file at once cannot both end up holding the lock.
  */
 
 export interface LockOptions {
@@ -76,32 +76,53 @@ function readHolder(file: string): Holder | undefined {
     const { pid, started } = parsed as Holder;
     if (Number.isInteger(pid) && pid > 0) return { pid, ...(typeof started === 'string' && { started }) };
   } catch {
-    // A file cut short while its holder wrote it: a holder that never finished taking the lock.
+    // Not a holder: see pid 0 in acquireLock.
   }
   return { pid: 0 };
 }
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** Removes the stale lock file, unless another process replaced it in the meantime. */
-function takeOverStale(file: string, stale: Holder): void {
-  const aside = `${file}.stale-${process.pid}`;
+/**
+ * Creates `file` holding `holder`, or returns false if it exists. Written beside it and linked into
+ * place (link fails if the name exists), so nobody ever reads a lock file its taker has not filled.
+ */
+function createHolding(file: string, holder: Holder): boolean {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(holder));
   try {
-    fs.renameSync(file, aside);
+    fs.linkSync(temp, file);
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // someone else removed it first
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
+  } finally {
+    fs.rmSync(temp, { force: true });
   }
-  const moved = readHolder(aside);
-  if (moved && (moved.pid !== stale.pid || moved.started !== stale.started)) {
-    // We moved a fresh lock a competitor had just taken: put it back (link fails if the slot is taken again).
-    try {
-      fs.linkSync(aside, file);
-    } catch {
-      // the slot was taken in between: that taker holds the lock now
-    }
+}
+
+/**
+ * Removes the stale lock file, unless another process replaced it in the meantime. Deleting is the
+ * one step that can race (a check-then-delete could remove a lock someone has just taken), so
+ * deleters take turns under a guard file, created exclusively too: holding it, a deleter re-reads the lock
+ * and deletes it only if it still names the stale holder. Takers never need the guard: creating the
+ * lock itself cannot succeed while the stale file is there, so nobody can slip in between.
+ */
+function takeOverStale(file: string, stale: Holder): void {
+  const guard = `${file}.takeover`;
+  if (!createHolding(guard, me())) {
+    const deleter = readHolder(guard);
+    // A deleter killed while holding the guard (it holds it for microseconds) leaves it behind.
+    if (deleter && deleter.pid !== 0 && !isAlive(deleter)) fs.rmSync(guard, { force: true });
+    else sleep(5);
+    return;
   }
-  fs.rmSync(aside, { force: true });
+  try {
+    const current = readHolder(file);
+    if (current && current.pid === stale.pid && current.started === stale.started) fs.rmSync(file, { force: true });
+  } finally {
+    fs.rmSync(guard, { force: true });
+  }
 }
 
 /**
@@ -113,18 +134,15 @@ export function acquireLock(lockFile: string, options: LockOptions = {}): () => 
   const deadline = Date.now() + (options.waitMs ?? 3000);
   const mine = me();
   for (;;) {
-    try {
-      fs.writeFileSync(lockFile, JSON.stringify(mine), { flag: 'wx' });
+    if (createHolding(lockFile, mine)) {
       return () => {
         if (readHolder(lockFile)?.pid === mine.pid) fs.rmSync(lockFile, { force: true });
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = readHolder(lockFile);
     if (!holder) continue;
     if (holder.pid === process.pid) throw new Error(`${what} is already in use by this process (${process.pid}).`);
-    // pid 0: a file not written yet (its taker is between create and write), or left empty by a crash then.
+    // pid 0: unreadable, e.g. an empty file an older version left when it crashed between create and write.
     const unwritten = holder.pid === 0;
     if (unwritten ? Date.now() >= deadline : !isAlive(holder)) {
       takeOverStale(lockFile, holder);

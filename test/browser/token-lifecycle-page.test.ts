@@ -1,9 +1,13 @@
 import { SEED } from '../../emulator/confluence';
 import { gateway, invoke } from '../server/http-client';
+import { expectAccessible } from './accessibility';
 import { openModule, useBrowser } from './browser-session';
 
 // Issue 12 in the browser: page trees and allowlists on the create form, rotation, expiry notices, policy.
+// Each new state also passes the axe-core audit.
 const browser = useBrowser({ clipboard: true });
+jest.setTimeout(60_000);
+const audit = (state: string) => expectAccessible(browser.page, state);
 
 it('creates a token limited to a page tree and an allowlist, and shows both wherever the token is listed', async () => {
   const { server } = browser.session;
@@ -19,6 +23,7 @@ it('creates a token limited to a page tree and an allowlist, and shows both wher
   await frame.getByRole('option', { name: 'Release Notes (DOCS)' }).click();
   await frame.getByRole('checkbox', { name: 'Create pages' }).check();
   await frame.getByLabel('Allowed IP addresses (optional)').fill('127.0.0.0/8\n::1');
+  await audit('tokens page, a page tree chosen and an allowlist typed');
   await frame.getByRole('button', { name: 'Create token' }).click();
 
   const dialog = frame.getByRole('dialog', { name: 'Copy your new token' });
@@ -27,6 +32,7 @@ it('creates a token limited to a page tree and an allowlist, and shows both wher
   const row = frame.getByTestId(/^token-row-/).filter({ hasText: 'Release notes bot' });
   await row.getByText('Only under Release Notes (DOCS)').waitFor();
   await row.getByText('From 127.0.0.0/8, ::1').waitFor();
+  await audit('tokens page, a token limited to a page tree and an allowlist');
 
   // Through npm start's server, which appends the caller's address as Forge's edge does: allowed from here.
   expect((await gateway(server, token, 'GET', `/wiki/api/v2/pages/${SEED.pages.releaseNotes.id}`)).status).toBe(200);
@@ -47,6 +53,7 @@ it('refuses a bad allowlist entry by name, and a token used from elsewhere', asy
   await frame.getByLabel('Allowed IP addresses (optional)').fill('203.0.113.7\n10.1');
   await frame.getByRole('button', { name: 'Create token' }).click();
   await frame.getByTestId('create-token-error').getByText('"10.1" is not an IPv4 or IPv6 address', { exact: false }).waitFor();
+  await audit('tokens page, an allowlist entry refused');
 
   await frame.getByLabel('Allowed IP addresses (optional)').fill('203.0.113.7');
   await frame.getByRole('button', { name: 'Create token' }).click();
@@ -65,6 +72,7 @@ it('rotates a token with a chosen grace period, shows the new secret once, and k
   const ask = frame.getByRole('dialog', { name: 'Rotate “Payroll sync”?' });
   await ask.getByTestId('rotate-grace-select--control').click();
   await frame.getByRole('option', { name: '1 hour', exact: true }).click();
+  await audit('tokens page, rotate dialog');
   await ask.getByRole('button', { name: 'Rotate token' }).click();
 
   const shown = frame.getByRole('dialog', { name: 'Copy your rotated token' });
@@ -73,6 +81,7 @@ it('rotates a token with a chosen grace period, shows the new secret once, and k
   expect(rotated.slice(0, 16)).toBe(old.slice(0, 16)); // same id
   await shown.getByTestId('rotated-grace').getByText('The previous secret keeps working until', { exact: false }).waitFor();
   expect(await shown.getByTestId('curl-example').textContent()).toContain(rotated);
+  await audit('tokens page, rotated token shown once');
   await shown.getByRole('button', { name: 'Copy token' }).click();
   expect(await browser.page.evaluate<string>('navigator.clipboard.readText()')).toBe(rotated);
   await shown.getByRole('button', { name: 'Done' }).click();
@@ -81,8 +90,8 @@ it('rotates a token with a chosen grace period, shows the new secret once, and k
 
   expect((await gateway(server, rotated, 'GET', '/self')).status).toBe(200);
   expect((await gateway(server, old, 'GET', '/self')).status).toBe(200);
-  const audit = await invoke(server, 'carol', 'listAudit', { operation: 'rotate' });
-  expect(audit.json.items).toMatchObject([{ operation: 'rotate', method: 'UI', outcome: 'ok' }]);
+  const rotations = await invoke(server, 'carol', 'listAudit', { operation: 'rotate' });
+  expect(rotations.json.items).toMatchObject([{ operation: 'rotate', method: 'UI', outcome: 'ok' }]);
 });
 
 it('flags tokens expiring within a week, with a banner that offers Rotate, for owners and space admins', async () => {
@@ -92,6 +101,7 @@ it('flags tokens expiring within a week, with a banner that offers Rotate, for o
   const banner = frame.getByTestId('expiry-banner');
   await banner.getByText('“Weekly digest” expires on', { exact: false }).waitFor();
   await frame.getByTestId(`token-status-${soon.json.info.id}-soon`).waitFor();
+  await audit('tokens page, expiry banner');
   await banner.getByRole('button', { name: 'Rotate token Weekly digest' }).click();
   await frame.getByRole('dialog', { name: 'Rotate “Weekly digest”?' }).waitFor();
 
@@ -108,6 +118,7 @@ it('lets the site admin require allowlists and cap the grace period, which the t
   await frame.getByLabel('Longest rotation grace (hours)').fill('6');
   await frame.getByRole('button', { name: 'Save policy' }).click();
   await frame.getByTestId('policy-notice').filter({ hasText: 'Policy saved.' }).waitFor();
+  await audit('policy page, allowlists required and grace capped');
   expect((await invoke(server, 'alice', 'getPolicy')).json.policy).toMatchObject({ requireIpAllowlist: true, maxGraceHours: 6 });
 
   const tokens = await openModule(await browser.context.newPage(), server, { module: 'api-tokens', user: 'alice' });

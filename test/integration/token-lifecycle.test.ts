@@ -269,6 +269,23 @@ describe('page-tree scope', () => {
     expect(seen).toEqual([release.id, child.id]);
   });
 
+  it('holds through REST v1 too: content by id, content lists and CQL search see only the trees', async () => {
+    const { token } = await treeToken();
+    const child = (await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage('3.0', release.id) })).json;
+    expect((await h.gateway({ path: `/wiki/rest/api/content/${child.id}`, token })).status).toBe(200);
+    const outside = await h.gateway({ path: `/wiki/rest/api/content/${SEED.pages.installation.id}`, token });
+    expect(outside.status).toBe(404);
+    expect(outside.text).not.toContain('Installation');
+    const listed = await h.gateway({ path: '/wiki/rest/api/content', token, query: { spaceKey: 'DOCS', limit: '100' } });
+    expect(listed.json.results.map((page: { id: string }) => page.id).sort()).toEqual([release.id, child.id].sort());
+    for (const path of ['/wiki/rest/api/content/search', '/wiki/rest/api/search']) {
+      const found = await h.gateway({ path, token, query: { cql: 'type = page', limit: '100' } });
+      expect(found.status).toBe(200);
+      const ids = found.json.results.map((result: { id?: string; content?: { id: string } }) => result.content?.id ?? result.id);
+      expect(ids.sort()).toEqual([release.id, child.id].sort());
+    }
+  });
+
   it('describes the trees at /self and drops them with their space; a token left with no tree is revoked, never widened', async () => {
     const both = await h.ok('alice', 'createToken', { label: 'two', spaceKeys: ['DOCS', 'ENG'], operations: ['read'], expiresInDays: 30, pageIds: [release.id] });
     expect((await h.gateway({ path: '/self', token: both.token })).json.pageIds).toEqual([release.id]);

@@ -9,9 +9,11 @@ import { formatDateTime, pluralize } from '../../common/format';
 import { PagedListView } from '../../common/PagedListView';
 import { usePagedList } from '../../common/usePagedList';
 import type { TokenNames } from './audit-csv';
-import { OUTCOME_LABELS, OutcomeLozenge } from './OutcomeLozenge';
+import { OUTCOME_LABELS } from '../../common/outcomes';
+import { OutcomeLozenge } from './OutcomeLozenge';
 import { nameEvents, settleDeleted, type NamedEvent } from './page-names';
 import { PageCell } from './PageCell';
+import { ANY_TOKEN, TokenFilter } from './TokenFilter';
 
 const PAGE_SIZE = 50;
 const ANY = '';
@@ -71,7 +73,7 @@ interface AuditLogProps {
 
 /** The gateway's audit events in this space, newest first, filtered and paged by the backend. */
 export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
-  const [tokenId, setTokenId] = useState<string>(ANY);
+  const [tokenId, setTokenId] = useState<string>(ANY_TOKEN);
   const [operation, setOperation] = useState<AuditOperation | typeof ANY>(ANY);
   const [outcome, setOutcome] = useState<AuditOutcome | typeof ANY>(ANY);
 
@@ -88,14 +90,6 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
   }, [spaceKey, tokenId, operation, outcome]);
   const named = useMemo(() => settleDeleted(events.items), [events.items]);
   const titlesMissing = named.some((event) => event.page?.state === 'unknown');
-
-  const tokenOptions: Option<string>[] = useMemo(
-    () => [
-      { label: 'Any token', value: ANY },
-      ...[...tokens].map(([id, token]) => ({ label: `${token.label} (${token.owner.displayName})`, value: id })),
-    ],
-    [tokens],
-  );
 
   async function exportCsv() {
     // Loaded when used: most visits never export (issue 11 keeps what a first view needs small).
@@ -141,16 +135,7 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
   return (
     <div className="stack">
       <div className="field-row" role="group" aria-label="Filter the audit log">
-        <div>
-          <Label htmlFor="audit-filter-token">Token</Label>
-          <LazySelect<Option<string>, false>
-            inputId="audit-filter-token"
-            options={tokenOptions}
-            value={tokenOptions.find((option) => option.value === tokenId) ?? tokenOptions[0]}
-            onChange={(option) => setTokenId(option?.value ?? ANY)}
-            testId="audit-filter-token"
-          />
-        </div>
+        <TokenFilter id="audit-filter-token" tokens={tokens} value={tokenId} onChange={setTokenId} />
         <div>
           <Label htmlFor="audit-filter-operation">Operation</Label>
           <LazySelect<Option<AuditOperation | typeof ANY>, false>

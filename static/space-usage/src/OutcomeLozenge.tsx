@@ -1,8 +1,8 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { AuditOutcome } from '../../../src/contract/resolvers';
+import { OUTCOME_LABELS } from '../../common/outcomes';
 
 const APPEARANCE = { ok: 'success', denied: 'removed', failed: 'moved', unconfirmed: 'default' } as const;
-export const OUTCOME_LABELS: Record<AuditOutcome, string> = { ok: 'OK', denied: 'Denied', failed: 'Failed', unconfirmed: 'Unconfirmed' };
 
 export function OutcomeLozenge({ outcome, testId }: { outcome: AuditOutcome; testId?: string }) {
   return (

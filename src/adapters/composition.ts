@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps, GatewayDeps } from '../use-cases/deps';
 import { actAsOwner } from './confluence/owner-confluence';
+import { KvsActivityCounts } from './kvs/activity-counts';
 import { KvsAuditLog } from './kvs/audit-log';
 import { installationChecksumKey } from './kvs/checksum-key';
 import { KvsUsageTotals } from './kvs/fold-store';
@@ -27,6 +28,7 @@ export function forgeGatewayDeps(): GatewayDeps {
     policy: new KvsPolicyStore(),
     audit: new KvsAuditLog(),
     usage: new KvsUsageTotals(),
+    activity: new KvsActivityCounts(),
     clock,
     randomBytes: (length) => randomBytes(length),
     pepper: process.env.TOKEN_PEPPER || undefined,

@@ -95,6 +95,23 @@ export interface AuditPage extends Page<AuditEvent> {
   pages: Record<string, PageSighting> | null;
 }
 
+/** Requests on one UTC day (`YYYY-MM-DD`), by outcome. */
+export interface DayActivity {
+  date: string;
+  ok: number;
+  denied: number;
+  failed: number;
+}
+
+/**
+ * The last 30 UTC days of requests, oldest first and ending today, folded from the audit log in the
+ * background: every request before `asOf` (ISO 8601) is counted, none after it; null before the first fold.
+ */
+export interface Activity {
+  days: DayActivity[];
+  asOf: string | null;
+}
+
 export interface Policy {
   maxLifetimeDays: number;
   maxTokensPerUser: number;
@@ -181,6 +198,8 @@ export type ResolverDefinitions = {
   getGatewayInfo: () => Result<{ url: string }>;
   listSpaceTokens: (input: { spaceKey: string; cursor?: string }) => Result<{ tokens: ManagedTokenInfo[]; cursor: string | null } & UsageFreshness>;
   revokeSpaceAccess: (input: { spaceKey: string; tokenId: string }) => Result<{ token: ManagedTokenInfo }>;
+  getSpaceActivity: (input: { spaceKey: string; tokenId?: string }) => Result<Activity>;
+  listTokenActivity: (input: { tokenIds: string[] }) => Result<{ activity: Record<string, DayActivity[]>; asOf: string | null }>;
   listAudit: (input: AuditQuery) => Result<AuditPage>;
   getPolicy: () => Result<{ policy: Policy }>;
   setPolicy: (input: Policy) => Result<{ policy: Policy }>;

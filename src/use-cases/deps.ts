@@ -1,6 +1,7 @@
 import type { Clock, RandomBytes } from '../core/clock';
 import type { RequestLimiter } from '../core/rate-limit';
 import type { ChecksumKey } from '../core/token-format';
+import type { ActivityCounts } from '../ports/activity';
 import type { AuditLog } from '../ports/audit-log';
 import type { UsageTotals } from '../ports/fold-store';
 import type { ActAsOwner, UserConfluence } from '../ports/confluence';
@@ -12,6 +13,8 @@ export interface Deps {
   audit: AuditLog;
   /** Request counts folded by the background job (src/use-cases/fold-events.ts). */
   usage: UsageTotals;
+  /** Requests per day, folded by the same job, for the activity charts. */
+  activity: ActivityCounts;
   clock: Clock;
   randomBytes: RandomBytes;
   /** From a Forge encrypted variable; when set, secrets are hashed with HMAC keyed by it. */

@@ -1,5 +1,6 @@
 import type { AuditRecord } from '../core/audit';
 import { cellsOf, foldBatch, isFolded, passing, type Folder } from '../core/fold';
+import { spaceActivityFolder, tokenActivityFolder } from '../core/activity-folder';
 import { usageFolder } from '../core/usage-folder';
 import type { FoldState, FoldStore } from '../ports/fold-store';
 
@@ -24,7 +25,7 @@ export interface FoldLimits {
 export const FOLD_LIMITS: FoldLimits = { maxPages: 50, pageSize: 100, maxWrites: 1_000, settleMs: 2 * 60_000 };
 
 /** Every folded total, all fed the same batches in one pass; add a folder here to fold something new. */
-export const FOLDERS: readonly Folder[] = [usageFolder as Folder];
+export const FOLDERS: readonly Folder[] = [usageFolder as Folder, spaceActivityFolder as Folder, tokenActivityFolder as Folder];
 
 /** A transaction holds 25 operations: the fold state and up to 24 cells. */
 export const MAX_CELLS_PER_BATCH = 24;

@@ -106,7 +106,7 @@ describe('the background fold', () => {
     await storeAuditEvents(tokens.map((token, i) => readEvent({ id: token.info.id, ownerAccountId: 'alice' }, start + i, DOCS)));
     advanceSeconds(SETTLE_S + 1);
 
-    // 30 tokens need two transactions (24 cells each at most); the function dies at the second.
+    // 30 tokens need several transactions (24 cells each at most); the function dies at the second.
     const handle = h.app.kvs.handle.bind(h.app.kvs);
     let transactions = 0;
     h.app.kvs.handle = (path, body) => {
@@ -115,9 +115,12 @@ describe('the background fold', () => {
     };
     await expect(h.fold()).rejects.toThrow(/fold run failed/);
     h.app.kvs.handle = handle;
-    expect(Object.values(await usageOf('alice')).filter((count) => count === 1)).toHaveLength(24);
+    // The first transaction's tokens are counted, the rest not yet (how many fit depends on the folders).
+    const counted = Object.values(await usageOf('alice')).filter((count) => count === 1).length;
+    expect(counted).toBeGreaterThan(0);
+    expect(counted).toBeLessThan(30);
 
-    expect(await h.fold()).toMatchObject({ eventsFolded: 6, caughtUp: true });
+    expect(await h.fold()).toMatchObject({ eventsFolded: 30 - counted, caughtUp: true });
     expect(Object.values(await usageOf('alice'))).toEqual(Array(30).fill(1));
   });
 

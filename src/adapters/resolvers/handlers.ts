@@ -3,6 +3,7 @@ import { makeResolver, type Request } from '@forge/resolver';
 import type { ResolverDefinitions, ResolverError } from '../../contract/resolvers';
 import { AppError } from '../../core/errors';
 import { asRecord } from '../../core/input';
+import { ownTokenActivity, spaceActivity } from '../../use-cases/activity';
 import { listAudit } from '../../use-cases/audit-queries';
 import type { Actor, Deps } from '../../use-cases/deps';
 import { issueToken } from '../../use-cases/issue-token';
@@ -51,6 +52,8 @@ export const resolverHandler = makeResolver<ResolverDefinitions>({
     token: await revokeSpaceAccess(deps, actor, payload.spaceKey, payload.tokenId),
   })),
   listAudit: resolve((deps, actor, payload) => listAudit(deps, actor, payload)),
+  getSpaceActivity: resolve((deps, actor, payload) => spaceActivity(deps, actor, payload)),
+  listTokenActivity: resolve((deps, actor, payload) => ownTokenActivity(deps, actor, payload)),
   getPolicy: resolve(async (deps) => ({ policy: await deps.policy.get() })),
   setPolicy: resolve(async (deps, actor, payload) => ({ policy: await setPolicy(deps, actor, payload) })),
   listAllTokens: resolve((deps, actor, payload) => listAllTokens(deps, actor, cursorOf(payload))),

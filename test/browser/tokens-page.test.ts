@@ -1,7 +1,6 @@
 import type { FrameLocator } from 'playwright-core';
-import type { LocalServer } from '../../emulator/server/server';
-import { FOLD_LIMITS } from '../../src/use-cases/fold-events';
-import { gateway, request } from '../server/http-client';
+import { gateway } from '../server/http-client';
+import { foldAfterSettling } from './background-fold';
 import { openModule, useBrowser } from './browser-session';
 
 const browser = useBrowser({ clipboard: true });
@@ -20,26 +19,6 @@ async function fillTokenForm(frame: FrameLocator, input: { label: string; space:
   // Not searchable: its combobox is a 1 px stand-in, so open the menu from the visible control.
   await frame.getByTestId('token-expiry-select--control').click();
   await frame.getByRole('option', { name: input.expiry, exact: true }).click();
-}
-
-/**
- * Runs the background fold as it would run once its settle lag has passed. The app reads Date.now, so
- * Date alone is moved forward, and only while the run lasts.
- */
-async function foldAfterSettling(server: LocalServer): Promise<string> {
-  jest.useFakeTimers({
-    now: Date.now() + FOLD_LIMITS.settleMs + 60_000,
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-      'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
-      'setTimeout', 'clearTimeout'],
-  });
-  try {
-    const run = await request(server, '/__local/scheduled/fold-audit-events', { method: 'POST' });
-    expect(run.json).toMatchObject({ ok: true, body: { caughtUp: true } });
-    return new Date(run.json.body.asOf).toISOString();
-  } finally {
-    jest.useRealTimers();
-  }
 }
 
 it('lets alice create a token, see it once, use it, watch its usage, and revoke it', async () => {

@@ -13,6 +13,7 @@ import { useLoad } from '../../common/useLoad';
 import { usePagedList } from '../../common/usePagedList';
 import { AuditLog } from './AuditLog';
 import type { TokenNames } from './audit-csv';
+import { SpaceActivity } from './SpaceActivity';
 import { SpaceTokenTable } from './SpaceTokenTable';
 
 /** The space this settings page belongs to. For display and as the key to ask about; the backend checks the rest. */
@@ -83,6 +84,14 @@ function SpaceUsage({ spaceKey }: { spaceKey: string }) {
 
   return (
     <>
+      <Section
+        id="space-activity-section"
+        title="Activity"
+        description="Requests that tokens made in this space through the gateway, per day and by outcome."
+      >
+        <SpaceActivity spaceKey={spaceKey} tokens={tokenNames} />
+      </Section>
+
       <Section
         id="space-tokens"
         title="Tokens that reach this space"

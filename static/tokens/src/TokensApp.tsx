@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import SectionMessage from '@atlaskit/section-message';
-import type { TokenInfo } from '../../../src/contract/resolvers';
+import type { DayActivity, TokenInfo } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
 import { ConfirmDialog, lazyNamed, ModalTransition } from '../../common/dialogs';
 import { ErrorMessage } from '../../common/ErrorMessage';
@@ -18,6 +18,10 @@ import { TokenTable } from './TokenTable';
 /** Shown once a token is created: loaded then, with the other dialogs (see common/dialogs). */
 const NewTokenDialog = lazyNamed(() => import('./NewTokenDialog'), 'NewTokenDialog');
 const RotateDialog = lazyNamed(() => import('./RotateDialog'), 'RotateDialog');
+const TokenActivityDialog = lazyNamed(() => import('./TokenActivityDialog'), 'TokenActivityDialog');
+
+/** listTokenActivity's limit (src/use-cases/activity.ts). */
+const ACTIVITY_TOKENS_PER_CALL = 100;
 
 type Confirmation =
   | { kind: 'revoke'; token: TokenInfo }
@@ -37,6 +41,17 @@ export function TokensApp() {
     update: (change: (tokens: TokenInfo[]) => TokenInfo[]) => list.update((value) => ({ ...value, tokens: change(value.tokens) })),
   };
   const usageAsOf = list.result.state === 'ready' ? list.result.value.usageAsOf : null;
+  const tokenIds = list.result.state === 'ready' ? list.result.value.tokens.map((token) => token.id).join(',') : '';
+  // Sparklines load after the list; a list without them is still whole, so a failure only hides them.
+  const activity = useLoad(async () => {
+    const ids = tokenIds ? tokenIds.split(',') : [];
+    const chunks = Array.from({ length: Math.ceil(ids.length / ACTIVITY_TOKENS_PER_CALL) }, (_, index) =>
+      ids.slice(index * ACTIVITY_TOKENS_PER_CALL, (index + 1) * ACTIVITY_TOKENS_PER_CALL),
+    );
+    const answers = await Promise.all(chunks.map((chunk) => callResolver('listTokenActivity', { tokenIds: chunk })));
+    return Object.assign({}, ...answers.map((answer) => answer.activity)) as Record<string, DayActivity[]>;
+  }, [tokenIds]);
+  const [showingActivity, setShowingActivity] = useState<TokenInfo | null>(null);
   const gateway = useLoad(async () => (await callResolver('getGatewayInfo')).url, []);
   const [created, setCreated] = useState<(CreatedToken & { rotated?: boolean }) | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
@@ -148,12 +163,24 @@ export function TokensApp() {
               <TokenTable
                 tokens={tokens.result.value}
                 policy={setup.result.state === 'ready' ? setup.result.value.policy : undefined}
+                activity={activity.result.state === 'ready' ? activity.result.value : undefined}
+                onShowActivity={setShowingActivity}
                 onRevoke={(token) => setConfirmation({ kind: 'revoke', token })}
                 onRotate={(token) => setConfirmation({ kind: 'rotate', token })}
               />
             </>
           ))}
       </Section>
+
+      <ModalTransition>
+        {showingActivity && activity.result.state === 'ready' && activity.result.value[showingActivity.id] && (
+          <TokenActivityDialog
+            token={showingActivity}
+            days={activity.result.value[showingActivity.id]}
+            onClose={() => setShowingActivity(null)}
+          />
+        )}
+      </ModalTransition>
 
       <ModalTransition>
         {created && (

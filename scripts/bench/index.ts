@@ -10,6 +10,7 @@ import { measureRouteCosts } from './route-costs';
 import { measureCrossBranchMove, measurePageTreeCosts } from './page-tree-costs';
 import { compareLatency, REQUESTS_PER_SIDE } from './latency';
 import { measureFoldRuns, measureListings, SEEDED_EVENTS, SEEDED_TOKENS, UNFOLDED_EVENTS } from './listing';
+import { CHART_EVENTS, measureChart } from './chart';
 import { benchForged } from './forged';
 import { benchMalformed } from './malformed';
 import { formatTable } from './table';
@@ -147,6 +148,17 @@ async function main(): Promise<void> {
     }))),
   );
 
+  progress(`activity chart over ${CHART_EVENTS} events`);
+  const chart = await measureChart();
+  log(
+    formatTable(`The space's activity chart with ${CHART_EVENTS.toLocaleString('en-US')} requests in its 30 days (largest folded cell ${chart.largestCellBytes} bytes)`, chart.costs.map((cost) => ({
+      chart: cost.chart,
+      'requests shown': cost.requestsShown,
+      'KVS requests': cost.kvsRequests,
+      'bytes read': cost.readBytes,
+    }))),
+  );
+
   progress('bundles');
   const backend = await measureBackendBundle();
   const ui = measureUiBundles();
@@ -211,6 +223,8 @@ async function main(): Promise<void> {
       kvs_write_requests_max: foldMax('writeRequests'),
       items_written_max: foldMax('writeOps'),
     },
+    chart_kvs_reads: Math.max(...chart.costs.map((cost) => cost.kvsRequests)),
+    chart_cell_bytes_max: chart.largestCellBytes,
     latency_transport: transport.kind,
     machine: host,
   };

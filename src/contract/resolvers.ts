@@ -101,6 +101,7 @@ export interface DayActivity {
   ok: number;
   denied: number;
   failed: number;
+  unconfirmed: number;
 }
 
 /**

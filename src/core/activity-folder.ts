@@ -1,18 +1,22 @@
 import type { AuditOutcome, DayActivity } from '../contract/resolvers';
-import type { AuditRecord } from './audit';
+import { countsAsUse, type AuditRecord } from './audit';
 import { DAY_MS } from './clock';
 import type { Folder } from './fold';
 
 /** Charts show this many UTC days, today included. */
 export const ACTIVITY_DAYS = 30;
 
-/** Requests by outcome, in this order. */
-const OUTCOME_ORDER: readonly AuditOutcome[] = ['ok', 'denied', 'failed'];
-type OutcomeCounts = [ok: number, denied: number, failed: number];
+/**
+ * Requests by outcome, in this order. `unconfirmed` is a change whose function died between recording it
+ * and recording its result: rare, and neither a success nor a failure that anyone saw.
+ */
+const OUTCOME_ORDER: readonly AuditOutcome[] = ['ok', 'denied', 'failed', 'unconfirmed'];
+type OutcomeCounts = [ok: number, denied: number, failed: number, unconfirmed: number];
+const NONE: OutcomeCounts = [0, 0, 0, 0];
 
 /**
  * One folded cell of daily counts: requests per UTC day (`YYYY-MM-DD`) and outcome, for the last
- * ACTIVITY_DAYS days of the cell's newest event. At most 30 × 3 numbers, about 1 KB, however busy.
+ * ACTIVITY_DAYS days of the cell's newest event. At most 30 × 4 numbers, about 1 KB, however busy.
  */
 export interface DailyCounts {
   days: Record<string, OutcomeCounts>;
@@ -39,7 +43,7 @@ function addEvents(current: DailyCounts | undefined, events: readonly AuditRecor
   const days: DailyCounts['days'] = { ...current?.days };
   for (const event of events) {
     const day = utcDay(event.at);
-    const counts: OutcomeCounts = [...(days[day] ?? [0, 0, 0])];
+    const counts: OutcomeCounts = [...(days[day] ?? NONE)];
     counts[OUTCOME_ORDER.indexOf(event.outcome)] += 1;
     days[day] = counts;
   }
@@ -55,14 +59,15 @@ function addEvents(current: DailyCounts | undefined, events: readonly AuditRecor
  * them) counts in the space's cell and in the cell of that space and token.
  */
 export const spaceActivityFolder: Folder<DailyCounts> = {
-  cellsOf: (event) => (event.spaceId === null ? [] : [spaceActivityCell(event.spaceId), spaceTokenActivityCell(event.spaceId, event.tokenId)]),
+  cellsOf: (event) =>
+    event.spaceId === null || !countsAsUse(event) ? [] : [spaceActivityCell(event.spaceId), spaceTokenActivityCell(event.spaceId, event.tokenId)],
   add: (_cell, current, events) => ({ days: addEvents(current, events) }),
   ttlDays: ACTIVITY_TTL_DAYS,
 };
 
-/** The sparklines' folder: every event of a token, in any space or none (e.g. `/self`). */
+/** The sparklines' folder: every request of a token, in any space or none (e.g. `/self`); not its rotations in the app. */
 export const tokenActivityFolder: Folder<TokenDailyCounts> = {
-  cellsOf: (event) => [tokenActivityCell(event.tokenId)],
+  cellsOf: (event) => (countsAsUse(event) ? [tokenActivityCell(event.tokenId)] : []),
   add: (_cell, current, events) => ({ owner: events[0].ownerAccountId, days: addEvents(current, events) }),
   ttlDays: ACTIVITY_TTL_DAYS,
 };
@@ -71,7 +76,7 @@ export const tokenActivityFolder: Folder<TokenDailyCounts> = {
 export function activityWindow(counts: DailyCounts | undefined, now: number): DayActivity[] {
   return Array.from({ length: ACTIVITY_DAYS }, (_, index) => {
     const date = utcDay(now - (ACTIVITY_DAYS - 1 - index) * DAY_MS);
-    const [ok, denied, failed] = counts?.days[date] ?? [0, 0, 0];
-    return { date, ok, denied, failed };
+    const [ok, denied, failed, unconfirmed] = counts?.days[date] ?? NONE;
+    return { date, ok, denied, failed, unconfirmed };
   });
 }

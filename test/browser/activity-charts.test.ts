@@ -45,9 +45,9 @@ it("draws DOCS's requests per day for the last 30 days, by outcome, for every to
   const legend = frame.getByTestId('space-activity-legend');
   const totals = async () => (await legend.getByRole('listitem').allTextContents()).map((item) => Number(item.split(': ')[1]));
   expect(await totals()).toEqual([18, 3, 1]);
-  // 30 days × 3 outcomes, each bar titled with its day, outcome and count.
+  // 30 days × 4 outcomes (unconfirmed changes too), each bar titled with its day, outcome and count.
   const bars = chart.locator('line.ct-bar');
-  expect(await bars.count()).toBe(90);
+  expect(await bars.count()).toBe(120);
   const threeDaysAgo = dayOf(3, { weekday: 'short' });
   expect(await chart.locator('title').allTextContents()).toEqual(expect.arrayContaining([`${threeDaysAgo}: 2 Denied`]));
 

@@ -35,7 +35,7 @@ export function storePastEvents(server: LocalServer, events: AuditRecord[]): Pro
 /** A page read `daysAgo` days back in DOCS, as the gateway files it with that outcome. */
 export function pastRequest(token: { id: string; ownerAccountId: string }, daysAgo: number, outcome: AuditRecord['outcome']): AuditRecord {
   const at = Date.now() - daysAgo * DAY_MS - Math.floor(Math.random() * 1000);
-  const [status, code] = { ok: [200, null], denied: [403, 'OPERATION_NOT_GRANTED'], failed: [502, 'UPSTREAM_ERROR'] }[outcome] as [number, string | null];
+  const [status, code] = ({ ok: [200, null], denied: [403, 'OPERATION_NOT_GRANTED'], failed: [502, 'UPSTREAM_ERROR'], unconfirmed: [0, null] } as const)[outcome];
   return {
     id: auditEventId(at, randomBytes), at, tokenId: token.id, ownerAccountId: token.ownerAccountId, spaceId: '10001', spaceKey: 'DOCS',
     operation: 'read', method: 'GET', pageId: '20004', status, outcome, code, clientIp: null, userAgent: 'nightly/1.0',

@@ -6,7 +6,7 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import { BarChart, type BarChartOptions } from 'chartist';
 import type { DayActivity } from '../../../src/contract/resolvers';
 import { OUTCOME_LABELS, OUTCOMES } from '../outcomes';
-import { dayTotal, formatDay, formatDayLong, outcomeTotals } from './activity';
+import { dayTotal, formatDay, formatDayLong, listedOutcomes, outcomeTotals } from './activity';
 
 /** Charts label every 7th day, counting back from today, so today always has its label. */
 const LABEL_EVERY = 7;
@@ -54,27 +54,27 @@ function Bars({ days, label, testId }: { days: readonly DayActivity[]; label: st
   );
 }
 
-const HEAD = {
-  cells: [
-    { key: 'day', content: 'Day' },
-    ...OUTCOMES.map((outcome) => ({ key: outcome, content: OUTCOME_LABELS[outcome] })),
-    { key: 'total', content: 'Total' },
-  ],
-};
-
 /** The chart's text alternative: the same numbers, a day per row. */
 function ActivityTable({ days, label, testId }: { days: readonly DayActivity[]; label: string; testId: string }) {
+  const outcomes = listedOutcomes(days);
+  const head = {
+    cells: [
+      { key: 'day', content: 'Day' },
+      ...outcomes.map((outcome) => ({ key: outcome, content: OUTCOME_LABELS[outcome] })),
+      { key: 'total', content: 'Total' },
+    ],
+  };
   const rows = days.map((day) => ({
     key: day.date,
     cells: [
       { content: formatDayLong(day.date) },
-      ...OUTCOMES.map((outcome) => ({ content: day[outcome] })),
+      ...outcomes.map((outcome) => ({ content: day[outcome] })),
       { content: dayTotal(day) },
     ],
   }));
   return (
     <div className="table-wrap">
-      <DynamicTable caption={label} head={HEAD} rows={rows} testId={`${testId}-table`} />
+      <DynamicTable caption={label} head={head} rows={rows} testId={`${testId}-table`} />
     </div>
   );
 }
@@ -105,7 +105,7 @@ export function ActivityChart({ days, label, testId, view }: ActivityChartProps)
     <div className="activity" data-testid={testId}>
       <div className="activity-toolbar">
         <ul className="activity-legend" aria-label="Totals by outcome" data-testid={`${testId}-legend`}>
-          {OUTCOMES.map((outcome) => (
+          {listedOutcomes(days).map((outcome) => (
             <li key={outcome}>
               <span className={`activity-swatch activity-${outcome}`} aria-hidden="true" />
               {OUTCOME_LABELS[outcome]}: {totals[outcome]}

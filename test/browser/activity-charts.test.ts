@@ -72,7 +72,15 @@ it('says so when a space had no requests in the last 30 days', async () => {
 });
 
 it("shows each of bob's tokens' last 30 days as a sparkline that opens the full chart and its table", async () => {
+  const fetched: string[] = [];
+  browser.page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   const frame = await openModule(browser.page, browser.session.server, { module: 'api-tokens', user: 'bob' });
+  const row = frame.getByTestId(/^token-row-/).filter({ hasText: 'Busy bot' });
+  await row.waitFor();
+  // The list is below the creation form: nothing of the charts is fetched until it is scrolled to.
+  await browser.page.waitForLoadState('networkidle');
+  expect(fetched.filter((path) => /Sparkline|activity/.test(path))).toEqual([]);
+  await row.scrollIntoViewIfNeeded();
   const sparkline = frame.getByRole('button', {
     name: `Requests per day, last 30 days, Busy bot: 10 requests (1 denied), most on ${dayOf(2)} (7). Show the chart.`,
   });

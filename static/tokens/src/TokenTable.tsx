@@ -4,8 +4,9 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import type { DayActivity, Policy, TokenInfo } from '../../../src/contract/resolvers';
 import { lazyNamed } from '../../common/dialogs';
 import { type TokenColumn, tokenHeadCells, tokenRowCells } from '../../common/token-columns';
+import { useSeen } from '../../common/useSeen';
 
-/** Chartist comes with the first sparkline, not with the page. */
+/** Chartist comes with the first sparkline on screen, not with the page. */
 const Sparkline = lazyNamed(() => import('../../common/charts/Sparkline'), 'Sparkline');
 
 export const TOKEN_CHART_LABEL = 'Requests per day, last 30 days';
@@ -36,6 +37,8 @@ interface TokenTableProps {
 
 /** The person's own tokens; each row is `token-row-<id>`. */
 export function TokenTable({ tokens, policy, activity, onShowActivity, onRevoke, onRotate }: TokenTableProps) {
+  // The list sits below the creation form: its sparklines load when it scrolls into view.
+  const [tableRef, tableSeen] = useSeen<HTMLDivElement>();
   const rows = tokens.map((token) => {
     const shared = tokenRowCells(token, [...COLUMNS, ...LAST_COLUMNS], {
       statusTestId: `token-status-${token.id}`,
@@ -64,7 +67,7 @@ export function TokenTable({ tokens, policy, activity, onShowActivity, onRevoke,
         </div>
       ),
     });
-    const days = activity?.[token.id];
+    const days = tableSeen ? activity?.[token.id] : undefined;
     return {
       key: token.id,
       testId: `token-row-${token.id}`,
@@ -99,7 +102,7 @@ export function TokenTable({ tokens, policy, activity, onShowActivity, onRevoke,
   });
 
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" ref={tableRef}>
       <DynamicTable label="Your API tokens" head={HEAD} rows={rows} testId="tokens-table" />
     </div>
   );

@@ -1,0 +1,22 @@
+import { useCallback, useRef, useState } from 'react';
+
+/**
+ * Whether an element has been on screen yet (it stays true once it has): for parts worth fetching
+ * only when someone can see them, such as charts below the fold (issue 11's first-load budget).
+ */
+export function useSeen<T extends Element>(): [ref: (element: T | null) => void, seen: boolean] {
+  const [seen, setSeen] = useState(false);
+  const observer = useRef<IntersectionObserver | null>(null);
+  const ref = useCallback((element: T | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!element) return;
+    observer.current = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      setSeen(true);
+      observer.current?.disconnect();
+    });
+    observer.current.observe(element);
+  }, []);
+  return [ref, seen];
+}

@@ -91,12 +91,13 @@ describe('the background fold', () => {
     for (const { token } of tokens) await h.gateway({ path: '/self', token });
     advanceSeconds(SETTLE_S + 1);
 
-    // 30 tokens need two transactions (24 cells each at most); the first run stops after its first.
-    const reports = [await foldWith({ maxWrites: 1 }), await foldWith({ maxWrites: 1 })];
-    expect(reports.map((report) => [report.eventsFolded, report.caughtUp])).toEqual([
-      [24, false],
-      [6, true],
-    ]);
+    // 30 tokens need more than one transaction (24 cells each at most; how many events fit depends on the
+    // folders); each run stops after its first, part way through the shared millisecond.
+    const reports = [await foldWith({ maxWrites: 1 })];
+    while (!reports[reports.length - 1].caughtUp && reports.length < 30) reports.push(await foldWith({ maxWrites: 1 }));
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports.map((report) => report.caughtUp)).toEqual([...Array(reports.length - 1).fill(false), true]);
+    expect(reports.reduce((sum, report) => sum + report.eventsFolded, 0)).toBe(30);
     expect(Object.values(await usageOf('alice'))).toEqual(Array(30).fill(1));
   });
 

@@ -2,6 +2,7 @@ import type { AuditRecord } from '../../src/core/audit';
 import { DAY_MS } from '../../src/core/clock';
 import { invoke } from '../server/http-client';
 import { foldAfterSettling, pastRequest, storePastEvents } from './background-fold';
+import { expectAccessible } from './accessibility';
 import { openModule, useBrowser } from './browser-session';
 
 /**
@@ -50,11 +51,13 @@ it("draws DOCS's requests per day for the last 30 days, by outcome, for every to
   expect(await bars.count()).toBe(120);
   const threeDaysAgo = dayOf(3, { weekday: 'short' });
   expect(await chart.locator('title').allTextContents()).toEqual(expect.arrayContaining([`${threeDaysAgo}: 2 Denied`]));
+  await expectAccessible(browser.page, 'space usage page, activity chart');
 
   await frame.getByRole('button', { name: 'Show as table' }).click();
   const table = frame.getByRole('table', { name: 'Requests per day, last 30 days' });
   expect(await table.getByRole('row').count()).toBe(31);
   expect(await table.getByRole('row').filter({ hasText: threeDaysAgo }).getByRole('cell').allTextContents()).toEqual([threeDaysAgo, '5', '2', '0', '7']);
+  await expectAccessible(browser.page, 'space usage page, activity table');
 
   await frame.getByRole('combobox', { name: 'Token' }).first().fill('Exporter');
   await frame.getByRole('option', { name: 'Exporter (Bob Brown)' }).click();
@@ -69,6 +72,7 @@ it('says so when a space had no requests in the last 30 days', async () => {
   const frame = await openModule(browser.page, browser.session.server, { module: 'api-token-usage', user: 'carol', space: 'PRIV' });
   await frame.getByTestId('space-activity-empty').filter({ hasText: 'No requests in the last 30 days.' }).waitFor();
   expect(await frame.getByRole('img', { name: /^Requests per day/ }).count()).toBe(0);
+  await expectAccessible(browser.page, 'space usage page, no activity');
 });
 
 it("shows each of bob's tokens' last 30 days as a sparkline that opens the full chart and its table", async () => {
@@ -81,6 +85,9 @@ it("shows each of bob's tokens' last 30 days as a sparkline that opens the full 
   await browser.page.waitForLoadState('networkidle');
   expect(fetched.filter((path) => /Sparkline|activity/.test(path))).toEqual([]);
   await row.scrollIntoViewIfNeeded();
+  const sparklineSeen = frame.getByTestId(/^token-sparkline-/).first();
+  await sparklineSeen.waitFor();
+  await expectAccessible(browser.page, 'tokens page, sparklines');
   const sparkline = frame.getByRole('button', {
     name: `Requests per day, last 30 days, Busy bot: 10 requests (1 denied), most on ${dayOf(2)} (7). Show the chart.`,
   });
@@ -96,6 +103,7 @@ it("shows each of bob's tokens' last 30 days as a sparkline that opens the full 
   expect(await rows.count()).toBe(31);
   const busiest = dayOf(2, { weekday: 'short' });
   expect(await rows.filter({ hasText: busiest }).getByRole('cell').allTextContents()).toEqual([busiest, '6', '1', '0', '7']);
+  await expectAccessible(browser.page, 'tokens page, activity dialog');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await dialog.waitFor({ state: 'detached' });
 });

@@ -16,6 +16,9 @@ const repeat = (count: number, make: () => AuditRecord) => Array.from({ length: 
 const issue = async (user: string, label: string) =>
   (await invoke(browser.session.server, user, 'createToken', { label, spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 30 })).json.info;
 
+/** Each test below walks several states and audits each with axe-core: more than jest's 30 s on a busy machine. */
+const SEVERAL_STATES_MS = 60_000;
+
 /** How the charts and tables name a day, in the browser's en-GB locale. */
 const dayOf = (daysAgo: number, options: Intl.DateTimeFormatOptions = {}) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC', ...options }).format(Date.now() - daysAgo * DAY_MS);
@@ -66,7 +69,7 @@ it("draws DOCS's requests per day for the last 30 days, by outcome, for every to
   expect(await totals()).toEqual([5, 2, 1]);
   await frame.getByRole('button', { name: 'Show as chart' }).click();
   await frame.getByRole('img', { name: 'Requests per day, last 30 days, Exporter (Bob Brown)' }).waitFor();
-});
+}, SEVERAL_STATES_MS);
 
 it('says so when a space had no requests in the last 30 days', async () => {
   const frame = await openModule(browser.page, browser.session.server, { module: 'api-token-usage', user: 'carol', space: 'PRIV' });
@@ -106,4 +109,4 @@ it("shows each of bob's tokens' last 30 days as a sparkline that opens the full 
   await expectAccessible(browser.page, 'tokens page, activity dialog');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await dialog.waitFor({ state: 'detached' });
-});
+}, SEVERAL_STATES_MS);

@@ -48,6 +48,14 @@ export async function httpTransport(): Promise<Transport> {
       if (!answer.token) throw new Error(`createToken over HTTP failed: ${response.status} ${JSON.stringify(answer)}`);
       return answer.token;
     },
+    async invoke(accountId, key, payload = {}) {
+      const response = await fetch(`${server.url}/__local/invoke`, {
+        method: 'POST',
+        headers: { ...JSON_HEADERS, [ACCOUNT_HEADER]: accountId },
+        body: JSON.stringify({ moduleKey: 'api-tokens', key, payload }),
+      });
+      return response.json();
+    },
     viaGateway: async (token, { method, path: target, body }: Call) =>
       answerOf(await fetch(`${server.url}/x/gateway${target}`, { method, headers: { ...JSON_HEADERS, Authorization: `Bearer ${token}` }, body })),
     direct: async (accountId, { method, path: target, body }: Call) =>

@@ -194,7 +194,11 @@ async function main(): Promise<void> {
     gateway_create_ratio: round(byName('create')),
     gateway_update_ratio: round(byName('update')),
     kvs_reads_per_request: Math.max(...costs.map((cost) => cost.reads), ...routeCosts.map((cost) => cost.reads)),
-    kvs_writes_per_request: Math.max(...costs.map((cost) => cost.writes), ...routeCosts.map((cost) => cost.writes)),
+    /** Reads write their audit event once; changes write it before Confluence is asked, then with the result. */
+    kvs_writes_per_request: {
+      read: Math.max(...costs.filter((cost) => cost.method === 'GET').map((cost) => cost.writes), ...routeCosts.filter((cost) => cost.route.startsWith('GET ')).map((cost) => cost.writes)),
+      change: Math.max(...costs.filter((cost) => cost.method !== 'GET').map((cost) => cost.writes), ...routeCosts.filter((cost) => !cost.route.startsWith('GET ')).map((cost) => cost.writes)),
+    },
     /** Confluence calls per successful request, by route (method and path template). */
     upstream_calls: Object.fromEntries(routeCosts.map((cost) => [cost.route, cost.upstreamCalls])),
     upstream_calls_max: Math.max(...routeCosts.map((cost) => cost.upstreamCalls)),

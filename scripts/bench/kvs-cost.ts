@@ -22,6 +22,7 @@ interface Scenario {
 
 export interface ScenarioCost {
   name: string;
+  method: string;
   outcome: Outcome;
   status: number;
   reads: number;
@@ -73,7 +74,7 @@ const SCENARIOS: Scenario[] = [
     status: 403,
     request: (t) => ({ method: 'POST', path: '/wiki/api/v2/pages', authorization: bearer(t.readOnly), body: pageBody({ spaceId: DOCS.id, title: 'Nope' }) }),
   },
-  { name: 'space not granted', outcome: 'refusal', status: 403, request: (t) => ({ path: `/wiki/api/v2/pages/${SEED.pages.engHome.id}`, authorization: bearer(t.full) }) },
+  { name: 'space not granted (answers as a missing page)', outcome: 'refusal', status: 404, request: (t) => ({ path: `/wiki/api/v2/pages/${SEED.pages.engHome.id}`, authorization: bearer(t.full) }) },
   { name: 'purge', outcome: 'refusal', status: 403, request: (t) => ({ method: 'DELETE', path: PAGE, authorization: bearer(t.full), query: { purge: 'true' } }) },
   { name: 'restricted page (Confluence 404)', outcome: 'refusal', status: 404, request: (t) => ({ path: `/wiki/api/v2/pages/${SEED.pages.aliceNotes.id}`, authorization: bearer(t.bobs) }) },
   { name: 'unknown route', outcome: 'refusal', status: 404, request: (t) => ({ path: '/wiki/api/v2/blogposts', authorization: bearer(t.full) }) },
@@ -129,6 +130,7 @@ export function measureKvsCost(): Promise<ScenarioCost[]> {
       if (scenario.name === 'PUT page') page.version += 1;
       costs.push({
         name: scenario.name,
+        method: (request.method ?? 'GET').toUpperCase(),
         outcome: scenario.outcome,
         status: response.statusCode,
         reads: counters.readRequests,

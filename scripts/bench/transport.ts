@@ -17,6 +17,8 @@ export interface Call {
 export interface Transport {
   readonly kind: string;
   issueToken(accountId: string): Promise<string>;
+  /** A resolver call as `accountId`, as the Custom UI makes it. */
+  invoke(accountId: string, key: string, payload?: unknown): Promise<unknown>;
   viaGateway(token: string, call: Call): Promise<Answer>;
   direct(accountId: string, call: Call): Promise<Answer>;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export function inProcessTransport(): Transport {
   return {
     kind: 'in-process, no HTTP',
     issueToken: async (accountId) => (await issueToken(app, accountId)).token,
+    invoke: (accountId, key, payload = {}) => app.invoke(accountId, key, payload),
     async viaGateway(token, { method, path, body }) {
       const [pathname, search = ''] = path.split('?');
       const response = await gateway(app, {

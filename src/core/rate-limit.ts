@@ -1,10 +1,11 @@
 /**
  * Per-token request limit as token buckets: each token may burst up to its per-minute allowance, then
- * refills at that rate. State lives in memory (Forge has no shared memory), so the limit holds per
- * function instance; `maxTracked` bounds that memory whatever the number of tokens seen.
+ * refills at that rate. A bucket keeps what was spent rather than what is left, so a new limit applies
+ * at once to every bucket, up or down. State lives in memory (Forge has no shared memory), so the
+ * limit holds per function instance; `maxTracked` bounds that memory whatever the number of tokens.
  */
 interface Bucket {
-  tokens: number;
+  spent: number;
   at: number;
 }
 
@@ -28,12 +29,12 @@ export class RequestLimiter {
   take(key: string, now: number): number | undefined {
     const rate = this.perMinute / 60_000;
     const previous = this.buckets.get(key);
-    const tokens = previous ? Math.min(this.perMinute, previous.tokens + (now - previous.at) * rate) : this.perMinute;
-    if (tokens < 1) {
-      this.remember(key, { tokens, at: now });
-      return Math.max(1, Math.ceil((1 - tokens) / rate / 1000));
+    const spent = previous ? Math.max(0, previous.spent - (now - previous.at) * rate) : 0;
+    if (spent + 1 > this.perMinute) {
+      this.remember(key, { spent, at: now });
+      return Math.max(1, Math.ceil((spent + 1 - this.perMinute) / rate / 1000));
     }
-    this.remember(key, { tokens: tokens - 1, at: now });
+    this.remember(key, { spent: spent + 1, at: now });
     return undefined;
   }
 

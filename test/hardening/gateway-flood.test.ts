@@ -74,7 +74,7 @@ it('keeps revocation, the kill switch and the policy page working while a token 
   await setPolicy({ gatewayEnabled: true });
   expect((await h.gateway({ path: PAGE, token: victim.token })).status).toBe(401);
   expect((await h.ok('bob', 'revokeToken', { id: flooder.info.id })).token.status).toBe('revoked');
-});
+}, 60_000);
 
 it("answers 503 with Retry-After, never a bare 5xx, when the installation's storage budget is spent", async () => {
   const { token } = await h.issue('alice', ['DOCS'], ['read']);

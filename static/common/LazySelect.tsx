@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore, type KeyboardEvent, type ReactElement } from 'react';
+import { useEffect, useState, useSyncExternalStore, type KeyboardEvent, type ReactElement } from 'react';
 import type Select from '@atlaskit/select';
 import type { SelectProps } from '@atlaskit/select';
 
@@ -8,7 +8,7 @@ import type { SelectProps } from '@atlaskit/select';
  * CSS-in-JS is about a third of that). Until then a look-alike of the closed control stands in its
  * place: same size, border, text and chevron, the same input id (so its <Label> names it) and role.
  * Pointing at it, focusing it or calling preloadSelect() fetches the real one, which then takes over;
- * what the person already did there carries over (focus, typed text, an opened menu).
+ * what the person already did there carries over (focus, typed text, a key or click that opens the menu).
  */
 
 type SelectComponent = typeof Select;
@@ -34,8 +34,29 @@ function subscribe(listener: () => void): () => void {
 
 /** What the person did to the stand-in before the real Select arrived. */
 interface Handover {
+  /** Text typed into it. */
   typed: string;
-  openMenu: boolean;
+  /** A key that opens the menu (arrows, Enter, Space), pressed before anything was typed. */
+  key: string | null;
+  /** Pressed with a pointer: the menu opens, as a click on the real control opens it. */
+  pointer: boolean;
+}
+
+const FOCUSED: Handover = { typed: '', key: null, pointer: false };
+
+/**
+ * Replays on the real Select's input what was done to the stand-in, through the events react-select
+ * listens to, so it reacts as it would have: typed text filters and opens the menu with its first
+ * option focused, an arrow key opens the menu there.
+ */
+function replay(input: HTMLInputElement, { typed, key }: Handover): void {
+  if (typed) {
+    // React tracks an input's value; only the native setter makes the input event count as a change.
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, typed);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  } else if (key) {
+    input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  }
 }
 
 interface Labelled {
@@ -46,13 +67,17 @@ export function LazySelect<Option extends Labelled, IsMulti extends boolean = fa
   const RealSelect = useSyncExternalStore(subscribe, () => loaded);
   const [handover, setHandover] = useState<Handover | null>(null);
 
+  // The real Select has just taken the stand-in's place (focused, by autoFocus): carry on from there.
+  useEffect(() => {
+    if (!RealSelect || !handover) return;
+    const input = props.inputId ? document.getElementById(props.inputId) : null;
+    if (input instanceof HTMLInputElement) replay(input, handover);
+    setHandover(null);
+  }, [RealSelect, handover, props.inputId]);
+
   if (RealSelect) {
     const Typed = RealSelect as unknown as (props: SelectProps<Option, IsMulti>) => ReactElement;
-    return handover ? (
-      <Typed {...props} autoFocus defaultInputValue={handover.typed} defaultMenuIsOpen={handover.openMenu} />
-    ) : (
-      <Typed {...props} />
-    );
+    return <Typed {...props} autoFocus={Boolean(handover)} defaultMenuIsOpen={handover?.pointer} />;
   }
   return <SelectStandIn {...props} onHandover={setHandover} />;
 }
@@ -76,11 +101,10 @@ function SelectStandIn<Option extends Labelled, IsMulti extends boolean>(props: 
   const value = shownValue<Option>(props.value as SelectProps<Option, boolean>['value']);
   const placeholderId = inputId ? `${inputId}-placeholder` : undefined;
 
-  const hand = (openMenu: boolean, text = typed) => onHandover({ typed: text, openMenu });
   const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (KEYS_THAT_OPEN.has(event.key)) {
+    if (KEYS_THAT_OPEN.has(event.key) && !typed) {
       event.preventDefault();
-      hand(true);
+      onHandover({ ...FOCUSED, key: event.key });
     }
   };
 
@@ -96,7 +120,7 @@ function SelectStandIn<Option extends Labelled, IsMulti extends boolean>(props: 
         onPointerDown={(event) => {
           event.preventDefault();
           document.getElementById(inputId ?? '')?.focus();
-          hand(true);
+          onHandover({ ...FOCUSED, pointer: true });
         }}
       >
         <div className={`select-stand-in__value${props.isMulti ? ' select-stand-in__value--multi' : ''}`}>
@@ -122,12 +146,12 @@ function SelectStandIn<Option extends Labelled, IsMulti extends boolean>(props: 
             value={typed}
             onChange={(event) => {
               setTyped(event.currentTarget.value);
-              hand(true, event.currentTarget.value);
+              onHandover({ ...FOCUSED, typed: event.currentTarget.value });
             }}
             // Focus means the person is using it now: fetch, then hand over what happened so far.
             onFocus={() => {
               void preloadSelect();
-              hand(false);
+              onHandover(FOCUSED);
             }}
             onBlur={() => onHandover(null)}
             onKeyDown={keyDown}

@@ -12,10 +12,13 @@ import { foldUsage, seedActivity } from '../test/browser/seed';
 const OUT_DIR = path.join(__dirname, '..', 'docs', 'screenshots');
 
 /** The view with the whole module visible: the viewport grows to the frame's content. */
-async function photograph(page: Page, frame: FrameLocator, file: string): Promise<void> {
+async function photograph(page: Page, frame: FrameLocator, shot: Shot): Promise<void> {
+  const { file } = shot;
   const chrome = await page.locator('main').evaluate((main) => main.getBoundingClientRect().top);
   const content = await frame.locator('html').evaluate((html) => html.scrollHeight);
   await page.setViewportSize({ width: page.viewportSize()?.width ?? 1280, height: Math.ceil(chrome + content) });
+  // Parts that load once they are in view (the tokens' sparklines) have come into view now.
+  await shot.inView?.(frame);
   await page.screenshot({ path: path.join(OUT_DIR, file) });
   console.log(path.relative(process.cwd(), path.join(OUT_DIR, file)));
 }
@@ -25,6 +28,8 @@ interface Shot {
   view: ModuleView;
   /** Visible once the page shows its data. */
   ready: (frame: FrameLocator) => Promise<void>;
+  /** Visible once the whole page is in the viewport. */
+  inView?: (frame: FrameLocator) => Promise<void>;
 }
 
 const SHOTS: Shot[] = [
@@ -32,6 +37,7 @@ const SHOTS: Shot[] = [
     file: 'api-tokens.png',
     view: { module: 'api-tokens', user: 'alice' },
     ready: (frame) => frame.getByTestId(/^token-row-/).nth(2).waitFor(),
+    inView: (frame) => frame.getByTestId(/^token-sparkline-/).first().waitFor(),
   },
   {
     file: 'space-usage.png',
@@ -62,7 +68,7 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       const frame = await openModule(page, session.server, shot.view);
       await shot.ready(frame);
-      await photograph(page, frame, shot.file);
+      await photograph(page, frame, shot);
       await context.close();
     }
   } finally {

@@ -45,6 +45,7 @@ const SHOTS: Shot[] = [
     ready: async (frame) => {
       await frame.getByTestId(/^space-token-row-/).nth(2).waitFor();
       await frame.getByTestId(/^audit-row-/).nth(5).waitFor();
+      await frame.getByRole('img', { name: 'Requests per day, last 30 days' }).locator('svg').waitFor();
     },
   },
   {

@@ -1,6 +1,7 @@
 import type { LocalServer } from '../../emulator/server/server';
 import { FOLD_LIMITS } from '../../src/use-cases/fold-events';
 import { gateway, invoke, request } from '../server/http-client';
+import { seedHistory } from './seed-history';
 
 /**
  * Realistic state for the pages, made over HTTP as people and scripts would: alice's and bob's tokens,
@@ -43,6 +44,14 @@ export async function seedActivity(server: LocalServer): Promise<void> {
   await call(server, wikiSync.token, 'GET', `/wiki/api/v2/pages/${synced.id}`);
   await call(server, runbooks.token, 'GET', '/wiki/api/v2/spaces/10002/pages');
   await call(server, runbooks.token, 'GET', '/wiki/api/v2/pages/20013?body-format=storage');
+
+  // The month before, for the activity charts (and what they cost a page's first load).
+  const owned = (token: { id: string }, ownerAccountId: string) => ({ id: token.id, ownerAccountId });
+  await seedHistory(server, [
+    { token: owned(exporter, 'alice'), perDay: 14, denied: 0, failed: 0.02 },
+    { token: owned(releaseBot, 'alice'), perDay: 4, denied: 0.05, failed: 0.05 },
+    { token: owned(wikiSync, 'bob'), perDay: 9, denied: 0.12, failed: 0.03 },
+  ]);
 }
 
 

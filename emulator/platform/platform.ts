@@ -208,22 +208,9 @@ export class ForgePlatform {
       ...call,
       context: { cloudId: this.installation.cloudId, moduleKey },
     };
-    const context = { installContext: installContextAri(this.installation.cloudId), installation: this.installationContext() };
     const info = { moduleKey, moduleType: 'webtrigger', functionKey: moduleKey, timeoutMs: WEB_TRIGGER_TIMEOUT_MS };
-    return this.run(info, async () => {
-      const invocationId = this.invocations.getStore()!.invocationId;
-      let reason: string | undefined;
-      let response: unknown;
-      try {
-        response = await handler(request, context);
-        reason = invalidResponseReason(response);
-      } catch (error) {
-        reason = `the handler threw: ${error instanceof Error ? error.message : String(error)}`;
-      }
-      if (reason === undefined) return response as WebTriggerResponse;
-      this.failures.push({ moduleKey, invocationId, reason });
-      return structuredClone(PLATFORM_ERROR_RESPONSE);
-    });
+    const run = await this.runForResponse(info, (context) => handler(request, context));
+    return run.ok ? run.response : structuredClone(PLATFORM_ERROR_RESPONSE);
   }
 
   /**
@@ -236,20 +223,28 @@ export class ForgePlatform {
       context: { cloudId: this.installation.cloudId, moduleKey },
       contextToken: randomUUID(),
     };
-    const context = { installContext: installContextAri(this.installation.cloudId), installation: this.installationContext() };
     const info = { moduleKey, moduleType: 'scheduledTrigger', functionKey: moduleKey, timeoutMs: SCHEDULED_TRIGGER_TIMEOUT_MS };
-    return this.run(info, async () => {
+    return this.runForResponse(info, (context) => handler(request, context));
+  }
+
+  /**
+   * Runs a function with no user (a web or scheduled trigger's) that must answer with an HTTP response.
+   * A throw or an answer of another shape is recorded as the invocation's failure, as Forge records it.
+   */
+  private runForResponse(info: InvocationInfo, call: (context: unknown) => unknown): Promise<ScheduledRun> {
+    const context = { installContext: installContextAri(this.installation.cloudId), installation: this.installationContext() };
+    return this.run(info, async (): Promise<ScheduledRun> => {
       const invocationId = this.invocations.getStore()!.invocationId;
       let reason: string | undefined;
       let response: unknown;
       try {
-        response = await handler(request, context);
+        response = await call(context);
         reason = invalidResponseReason(response);
       } catch (error) {
         reason = `the handler threw: ${error instanceof Error ? error.message : String(error)}`;
       }
       if (reason === undefined) return { ok: true, response: response as WebTriggerResponse };
-      this.failures.push({ moduleKey, invocationId, reason });
+      this.failures.push({ moduleKey: info.moduleKey, invocationId, reason });
       return { ok: false, reason };
     });
   }

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { newContext, openModule, startBrowserSession, type ModuleView } from '../test/browser/browser-session';
-import { foldUsage, seedActivity } from '../test/browser/seed';
+import { foldAfterSettling } from '../test/browser/background-fold';
+import { seedActivity } from '../test/browser/seed';
 
 const OUT_DIR = path.join(__dirname, '..', 'docs', 'screenshots');
 
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   const session = await startBrowserSession({ rebuildStale: true });
   try {
     await seedActivity(session.server);
-    await foldUsage(session.server);
+    await foldAfterSettling(session.server);
     for (const shot of SHOTS) {
       const context = await newContext(session);
       const page = await context.newPage();

@@ -1,6 +1,5 @@
 import type { LocalServer } from '../../emulator/server/server';
-import { FOLD_LIMITS } from '../../src/use-cases/fold-events';
-import { gateway, invoke, request } from '../server/http-client';
+import { gateway, invoke } from '../server/http-client';
 import { seedHistory } from './seed-history';
 
 /**
@@ -54,20 +53,3 @@ export async function seedActivity(server: LocalServer): Promise<void> {
   ]);
 }
 
-
-/**
- * Runs the background fold that counts uses, as it would once its settle lag has passed, so the pages
- * show use counts. The app reads Date.now, so only Date.now moves forward, and only while the run lasts.
- * (The server must run in this process: the screenshots' does.)
- */
-export async function foldUsage(server: LocalServer): Promise<void> {
-  const realNow = Date.now;
-  const ahead = FOLD_LIMITS.settleMs + 60_000;
-  Date.now = () => realNow() + ahead;
-  try {
-    const run = await request(server, '/__local/scheduled/fold-audit-events', { method: 'POST' });
-    if (run.json?.ok !== true || run.json.body?.caughtUp !== true) throw new Error(`The fold did not catch up: ${run.text}`);
-  } finally {
-    Date.now = realNow;
-  }
-}

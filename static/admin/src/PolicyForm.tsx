@@ -87,6 +87,22 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
     setValues((previous) => ({ ...previous, ...patch }));
     setNotice('');
   };
+  /** A number field whose id, value, bounds and error all come from the one policy field it edits. */
+  const numberField = (field: keyof typeof POLICY_BOUNDS, label: string, helper: string) => (
+    <NumberField
+      id={FIELD_IDS[field]}
+      label={label}
+      value={values[field]}
+      bounds={POLICY_BOUNDS[field]}
+      error={shown[field]}
+      helper={helper}
+      onChange={(value) => {
+        const patch: Partial<PolicyFormValues> = {};
+        patch[field] = value;
+        change(patch);
+      }}
+    />
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -126,24 +142,12 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
       />
 
       <div className="field-row">
-        <NumberField
-          id={FIELD_IDS.maxLifetimeDays}
-          label="Longest token lifetime (days)"
-          value={values.maxLifetimeDays}
-          bounds={POLICY_BOUNDS.maxLifetimeDays}
-          error={shown.maxLifetimeDays}
-          helper="Tokens stop working this many days after they were issued, existing ones too."
-          onChange={(maxLifetimeDays) => change({ maxLifetimeDays })}
-        />
-        <NumberField
-          id={FIELD_IDS.maxTokensPerUser}
-          label="Active tokens per person"
-          value={values.maxTokensPerUser}
-          bounds={POLICY_BOUNDS.maxTokensPerUser}
-          error={shown.maxTokensPerUser}
-          helper="How many unexpired, unrevoked tokens one person may hold."
-          onChange={(maxTokensPerUser) => change({ maxTokensPerUser })}
-        />
+        {numberField(
+          'maxLifetimeDays',
+          'Longest token lifetime (days)',
+          'Tokens stop working this many days after they were issued, existing ones too.',
+        )}
+        {numberField('maxTokensPerUser', 'Active tokens per person', 'How many unexpired, unrevoked tokens one person may hold.')}
       </div>
 
       <OperationCheckboxes
@@ -156,25 +160,13 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
         helper="People choose from these when they create a token; existing tokens lose what is unticked."
       />
 
-      <NumberField
-        id={FIELD_IDS.auditRetentionDays}
-        label="Keep audit events for (days)"
-        value={values.auditRetentionDays}
-        bounds={POLICY_BOUNDS.auditRetentionDays}
-        error={shown.auditRetentionDays}
-        helper="Each new audit event is deleted after this many days."
-        onChange={(auditRetentionDays) => change({ auditRetentionDays })}
-      />
+      {numberField('auditRetentionDays', 'Keep audit events for (days)', 'Each new audit event is deleted after this many days.')}
 
-      <NumberField
-        id={FIELD_IDS.maxRequestsPerMinute}
-        label="Gateway requests per token per minute"
-        value={values.maxRequestsPerMinute}
-        bounds={POLICY_BOUNDS.maxRequestsPerMinute}
-        error={shown.maxRequestsPerMinute}
-        helper="Past it, a token's requests are refused with 429 for a few seconds. Counted per gateway instance."
-        onChange={(maxRequestsPerMinute) => change({ maxRequestsPerMinute })}
-      />
+      {numberField(
+        'maxRequestsPerMinute',
+        'Gateway requests per token per minute',
+        "Past it, a token's requests are refused with 429 for a few seconds. Counted per gateway instance.",
+      )}
 
       <div className="field-row">
         <ToggleField
@@ -188,15 +180,11 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
               : 'Optional: people may limit a token to the addresses it is used from.'
           }
         />
-        <NumberField
-          id={FIELD_IDS.maxGraceHours}
-          label="Longest rotation grace (hours)"
-          value={values.maxGraceHours}
-          bounds={POLICY_BOUNDS.maxGraceHours}
-          error={shown.maxGraceHours}
-          helper="After a rotation, the previous secret works at most this long. Lowering it shortens running grace periods."
-          onChange={(maxGraceHours) => change({ maxGraceHours })}
-        />
+        {numberField(
+          'maxGraceHours',
+          'Longest rotation grace (hours)',
+          'After a rotation, the previous secret works at most this long. Lowering it shortens running grace periods.',
+        )}
       </div>
 
       {failure && <ErrorMessage failure={failure} title="The policy was not saved" testId="policy-error" />}

@@ -1,5 +1,6 @@
 import type { LocalServer } from '../../emulator/server/server';
 import { gateway, invoke } from '../server/http-client';
+import { newPage } from '../support/new-page';
 import { seedHistory } from './seed-history';
 
 /**
@@ -19,7 +20,6 @@ async function call(server: LocalServer, token: string, method: string, route: s
   return (await gateway(server, token, method, route, body)).json;
 }
 
-const newPage = (title: string) => ({ spaceId: DOCS_ID, status: 'current', title, body: { representation: 'storage', value: `<p>${title}</p>` } });
 
 /** Alice's and bob's scripts at work: pages created, updated, read and trashed, one stale update refused by Confluence. */
 export async function seedActivity(server: LocalServer): Promise<void> {
@@ -29,17 +29,17 @@ export async function seedActivity(server: LocalServer): Promise<void> {
   const wikiSync = await issue(server, 'bob', { label: 'Wiki sync', spaceKeys: ['DOCS', 'ENG'], operations: ['read', 'create', 'update'], expiresInDays: 30 });
   const runbooks = await issue(server, 'bob', { label: 'Runbook mirror', spaceKeys: ['ENG'], operations: ['read'], expiresInDays: 90 });
 
-  const notes = await call(server, releaseBot.token, 'POST', '/wiki/api/v2/pages', newPage('Release 2.4'));
-  await call(server, releaseBot.token, 'PUT', `/wiki/api/v2/pages/${notes.id}`, { ...newPage('Release 2.4'), id: notes.id, version: { number: 2 } });
+  const notes = await call(server, releaseBot.token, 'POST', '/wiki/api/v2/pages', newPage(DOCS_ID, 'Release 2.4'));
+  await call(server, releaseBot.token, 'PUT', `/wiki/api/v2/pages/${notes.id}`, { ...newPage(DOCS_ID, 'Release 2.4'), id: notes.id, version: { number: 2 } });
   // A script retrying with a version it already used: Confluence answers 409.
-  await call(server, releaseBot.token, 'PUT', `/wiki/api/v2/pages/${notes.id}`, { ...newPage('Release 2.4'), id: notes.id, version: { number: 2 } });
+  await call(server, releaseBot.token, 'PUT', `/wiki/api/v2/pages/${notes.id}`, { ...newPage(DOCS_ID, 'Release 2.4'), id: notes.id, version: { number: 2 } });
   for (const id of ['20001', '20002', '20003', '20004']) await call(server, exporter.token, 'GET', `/wiki/api/v2/pages/${id}?body-format=storage`);
   await call(server, exporter.token, 'GET', '/wiki/api/v2/spaces/10002/pages');
-  const draft = await call(server, migration.token, 'POST', '/wiki/api/v2/pages', newPage('Migrated: Onboarding'));
+  const draft = await call(server, migration.token, 'POST', '/wiki/api/v2/pages', newPage(DOCS_ID, 'Migrated: Onboarding'));
   await call(server, migration.token, 'DELETE', `/wiki/api/v2/pages/${draft.id}`);
   await invoke(server, 'alice', 'revokeToken', { id: migration.id });
 
-  const synced = await call(server, wikiSync.token, 'POST', '/wiki/api/v2/pages', newPage('Sync report'));
+  const synced = await call(server, wikiSync.token, 'POST', '/wiki/api/v2/pages', newPage(DOCS_ID, 'Sync report'));
   await call(server, wikiSync.token, 'GET', `/wiki/api/v2/pages/${synced.id}`);
   await call(server, runbooks.token, 'GET', '/wiki/api/v2/spaces/10002/pages');
   await call(server, runbooks.token, 'GET', '/wiki/api/v2/pages/20013?body-format=storage');

@@ -1,4 +1,5 @@
 import { DOCS, Harness, SEED } from '../support/harness';
+import { newPage } from '../support/new-page';
 
 /**
  * Item 2 of issue 10: no page change without an audit record. For a create, update or delete the
@@ -32,22 +33,15 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-const page = (title: string, extra: Record<string, unknown> = {}) => ({
-  spaceId: DOCS.id,
-  status: 'current',
-  title,
-  body: { representation: 'storage', value: `<p>${title}</p>` },
-  ...extra,
-});
 const { releaseNotes } = SEED.pages;
 
 async function changes(token: string): Promise<Array<{ name: string; call: () => ReturnType<Harness['gateway']> }>> {
   const current = (await h.gateway({ path: `/wiki/api/v2/pages/${releaseNotes.id}`, token })).json;
   return [
-    { name: 'create', call: () => h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: page('Audited') }) },
+    { name: 'create', call: () => h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, 'Audited') }) },
     {
       name: 'update',
-      call: () => h.gateway({ method: 'PUT', path: `/wiki/api/v2/pages/${releaseNotes.id}`, token, body: page(current.title, { id: releaseNotes.id, version: { number: current.version.number + 1 } }) }),
+      call: () => h.gateway({ method: 'PUT', path: `/wiki/api/v2/pages/${releaseNotes.id}`, token, body: newPage(DOCS.id, current.title, { id: releaseNotes.id, version: { number: current.version.number + 1 } }) }),
     },
     { name: 'delete', call: () => h.gateway({ method: 'DELETE', path: `/wiki/api/v2/pages/${releaseNotes.id}`, token }) },
   ];

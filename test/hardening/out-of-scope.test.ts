@@ -1,4 +1,5 @@
 import { advanceSeconds, DOCS, ENG, Harness, PRIV, SEED, type GatewayAnswer } from '../support/harness';
+import { newPage } from '../support/new-page';
 
 /**
  * Items 6 and 7 of issue 10. Outside the scope looks like nothing: a page, parent, destination or
@@ -14,13 +15,6 @@ beforeEach(() => {
 afterEach(() => h.close());
 
 const MISSING_ID = '99999';
-const page = (spaceId: string, title: string, extra: Record<string, unknown> = {}) => ({
-  spaceId,
-  status: 'current',
-  title,
-  body: { representation: 'storage', value: `<p>${title}</p>` },
-  ...extra,
-});
 /** Everything a client can tell an answer by. */
 const seen = (answer: GatewayAnswer) => ({ status: answer.status, headers: answer.headers, body: answer.text });
 
@@ -38,7 +32,7 @@ describe('a target outside the token answers exactly as a missing one', () => {
     ['a page the owner cannot see', SEED.pages.salaries.id],
   ])('GET, PUT and DELETE of %s', async (_name, id) => {
     const path = `/wiki/api/v2/pages/${id}`;
-    const update = page(DOCS.id, 'Taken over', { id, version: { number: 2 } });
+    const update = newPage(DOCS.id, 'Taken over', { id, version: { number: 2 } });
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const body = method === 'PUT' ? update : undefined;
       const probe = seen(await h.gateway({ method, path, token, body }));
@@ -54,12 +48,12 @@ describe('a target outside the token answers exactly as a missing one', () => {
       seen(await h.gateway({ path: `/wiki/api/v2/spaces/${MISSING_ID}/pages`, token })),
     );
     for (const spaceId of [ENG.id, PRIV.id]) {
-      expect(seen(await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: page(spaceId, 'Sneaky') }))).toEqual(missing);
+      expect(seen(await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(spaceId, 'Sneaky') }))).toEqual(missing);
     }
     for (const parentId of [SEED.pages.engHome.id, SEED.pages.salaries.id, MISSING_ID]) {
-      expect(seen(await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: page(DOCS.id, 'Sneaky', { parentId }) }))).toEqual(missing);
+      expect(seen(await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, 'Sneaky', { parentId }) }))).toEqual(missing);
     }
-    const moved = page(ENG.id, 'Getting Started', { id: SEED.pages.gettingStarted.id, version: { number: 2 } });
+    const moved = newPage(ENG.id, 'Getting Started', { id: SEED.pages.gettingStarted.id, version: { number: 2 } });
     expect(seen(await h.gateway({ method: 'PUT', path: `/wiki/api/v2/pages/${SEED.pages.gettingStarted.id}`, token, body: moved }))).toEqual(missing);
     expect(Object.values(h.app.confluence.snapshot().pages).map((stored) => stored.title)).not.toContain('Sneaky');
   });
@@ -70,9 +64,9 @@ describe('the audit keeps what the client does not see', () => {
     const { token, info } = await h.issue('alice', ['DOCS'], ['read', 'create']);
     await h.gateway({ path: `/wiki/api/v2/pages/${SEED.pages.engHome.id}`, token }); // alice sees ENG
     advanceSeconds(1);
-    await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: page(ENG.id, 'Sneaky') });
+    await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(ENG.id, 'Sneaky') });
     advanceSeconds(1);
-    await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: page(PRIV.id, 'Sneaky') }); // alice cannot see PRIV
+    await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(PRIV.id, 'Sneaky') }); // alice cannot see PRIV
     advanceSeconds(1);
     await h.gateway({ path: `/wiki/api/v2/spaces/${PRIV.id}/pages`, token });
 
@@ -92,7 +86,7 @@ describe('the audit keeps what the client does not see', () => {
 describe('every refusal is attributed to the space it aimed at', () => {
   it("files a read-only DOCS token's refused create in DOCS and refused delete of a DOCS page under DOCS", async () => {
     const { token, info } = await h.issue('bob', ['DOCS'], ['read']);
-    const create = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: page(DOCS.id, 'Not allowed') });
+    const create = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, 'Not allowed') });
     advanceSeconds(1);
     const remove = await h.gateway({ method: 'DELETE', path: `/wiki/api/v2/pages/${SEED.pages.releaseNotes.id}`, token });
     expect([create.status, create.json.errors[0].code]).toEqual([403, 'OPERATION_NOT_GRANTED']);

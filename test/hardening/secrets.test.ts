@@ -5,6 +5,7 @@ import { EmulatedApp } from '../../emulator/app';
 import { SEED } from '../../emulator/confluence';
 import { TOKEN_PATTERN, tokenHint, tokenParts } from '../../src/core/token-format';
 import { bearer, callGateway, issueToken } from './support';
+import { newPage } from '../support/new-page';
 
 /**
  * No secret at rest: after a realistic run on a directory-backed app (issuing, using, refusing,
@@ -14,7 +15,6 @@ import { bearer, callGateway, issueToken } from './support';
 const PEPPER = 'pepper-for-the-secrets-test-4f1c9a';
 const { DOCS, ENG } = SEED.spaces;
 const PAGE = `/wiki/api/v2/pages/${SEED.pages.gettingStarted.id}`;
-const newPage = (title: string) => JSON.stringify({ spaceId: DOCS.id, status: 'current', title, body: { representation: 'storage', value: `<p>${title}</p>` } });
 
 let dataDir: string;
 const issued: string[] = [];
@@ -54,7 +54,7 @@ async function realisticRun(app: EmulatedApp): Promise<void> {
   const bobs = await issueToken(app, 'bob', { spaceKeys: ['DOCS', 'ENG'], operations: ['read', 'create', 'update'] });
   issued.push(alices.token, alicesReader.token, bobs.token);
 
-  const created = await use(app, `Bearer ${alices.token}`, { method: 'POST', path: '/wiki/api/v2/pages', body: newPage('Secrets run') });
+  const created = await use(app, `Bearer ${alices.token}`, { method: 'POST', path: '/wiki/api/v2/pages', body: JSON.stringify(newPage(DOCS.id, 'Secrets run')) });
   expect(created.status).toBe(200);
   const id = (JSON.parse(created.body) as { id: string }).id;
   await use(app, `Basic ${Buffer.from(`bob@example.com:${bobs.token}`).toString('base64')}`, { path: `/wiki/api/v2/pages/${id}` });

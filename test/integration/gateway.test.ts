@@ -1,6 +1,7 @@
 import { advanceDays, advanceSeconds, DOCS, ENG, Harness, PRIV, SEED } from '../support/harness';
 import { tokenParts } from '../../src/core/token-format';
 import { tokenWithValidChecksum } from '../support/checksum-key';
+import { newPage } from '../support/new-page';
 
 let h: Harness;
 beforeEach(() => {
@@ -9,13 +10,6 @@ beforeEach(() => {
 afterEach(() => h.close());
 
 const ALL = ['read', 'create', 'update', 'delete'] as const;
-const newPage = (spaceId: string, title: string, extra: Record<string, unknown> = {}) => ({
-  spaceId,
-  status: 'current',
-  title,
-  body: { representation: 'storage', value: `<p>${title}</p>` },
-  ...extra,
-});
 const errorCode = (answer: { json: any }) => answer.json?.errors?.[0]?.code;
 /** Outside the token's scope answers exactly what a missing page answers (test/hardening/out-of-scope.test.ts has the details). */
 const expectMissing = (answer: { status: number; json: any }) =>

@@ -1,6 +1,7 @@
 import { fromEntity, type TokenEntity } from '../../src/adapters/kvs/token-entity';
 import { FOLD_LIMITS } from '../../src/use-cases/fold-events';
 import { advanceDays, advanceSeconds, DOCS, Harness, SEED } from '../support/harness';
+import { newPage } from '../support/new-page';
 
 let h: Harness;
 beforeEach(() => {
@@ -190,9 +191,6 @@ describe('IP allowlists', () => {
 
 describe('page-tree scope', () => {
   const release = SEED.pages.releaseNotes; // DOCS: Home > Release Notes
-  const newPage = (title: string, parentId?: string, spaceId = DOCS.id) => ({
-    spaceId, status: 'current', title, body: { representation: 'storage', value: `<p>${title}</p>` }, ...(parentId && { parentId }),
-  });
   async function treeToken(operations: Array<'read' | 'create' | 'update' | 'delete'> = ['read', 'create', 'update', 'delete']) {
     return h.ok('alice', 'createToken', { label: 'Release notes bot', spaceKeys: ['DOCS'], operations, expiresInDays: 30, pageIds: [release.id] });
   }
@@ -211,9 +209,9 @@ describe('page-tree scope', () => {
 
   it('reaches the roots and their descendants; other pages answer like missing ones', async () => {
     const { token } = await treeToken();
-    const child = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage('2.0', release.id) });
+    const child = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, '2.0', { parentId: release.id }) });
     expect(child.status).toBe(200);
-    const grandchild = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage('2.0.1', child.json.id) });
+    const grandchild = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, '2.0.1', { parentId: child.json.id }) });
     expect(grandchild.status).toBe(200);
     for (const id of [release.id, child.json.id, grandchild.json.id]) {
       expect((await h.gateway({ path: `/wiki/api/v2/pages/${id}`, token })).status).toBe(200);
@@ -235,13 +233,13 @@ describe('page-tree scope', () => {
 
   it('needs a parent inside a tree to create, and keeps moves inside', async () => {
     const { token } = await treeToken();
-    const noParent = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage('Loose') });
-    const foreignParent = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage('Loose', SEED.pages.gettingStarted.id) });
+    const noParent = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, 'Loose') });
+    const foreignParent = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, 'Loose', { parentId: SEED.pages.gettingStarted.id }) });
     expect([noParent.status, foreignParent.status]).toEqual([404, 404]);
     expect(Object.values(h.app.confluence.snapshot().pages).map((page) => page.title)).not.toContain('Loose');
 
-    const a = (await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage('A', release.id) })).json;
-    const b = (await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage('B', release.id) })).json;
+    const a = (await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, 'A', { parentId: release.id }) })).json;
+    const b = (await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, 'B', { parentId: release.id }) })).json;
     const move = (parentId: string, version: number) =>
       h.gateway({ method: 'PUT', path: `/wiki/api/v2/pages/${a.id}`, token, body: { id: a.id, status: 'current', title: 'A', parentId, body: { representation: 'storage', value: '<p>A</p>' }, version: { number: version } } });
     expect((await move(SEED.pages.gettingStarted.id, 2)).status).toBe(404);
@@ -253,7 +251,7 @@ describe('page-tree scope', () => {
 
   it('lists only pages inside the trees', async () => {
     const { token } = await treeToken();
-    const child = (await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage('2.0', release.id) })).json;
+    const child = (await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, '2.0', { parentId: release.id }) })).json;
     const listed = await h.gateway({ path: `/wiki/api/v2/spaces/${DOCS.id}/pages`, token, query: { limit: '250' } });
     expect(listed.status).toBe(200);
     expect(listed.json.results.map((page: { id: string }) => page.id)).toEqual([release.id, child.id]);
@@ -271,7 +269,7 @@ describe('page-tree scope', () => {
 
   it('holds through REST v1 too: content by id, content lists and CQL search see only the trees', async () => {
     const { token } = await treeToken();
-    const child = (await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage('3.0', release.id) })).json;
+    const child = (await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: newPage(DOCS.id, '3.0', { parentId: release.id }) })).json;
     expect((await h.gateway({ path: `/wiki/rest/api/content/${child.id}`, token })).status).toBe(200);
     const outside = await h.gateway({ path: `/wiki/rest/api/content/${SEED.pages.installation.id}`, token });
     expect(outside.status).toBe(404);

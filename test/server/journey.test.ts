@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { LocalServer } from '../../emulator/server/server';
 import { gateway, invoke, request, startServer, tempDataDir, wiki } from './http-client';
+import { newPage } from '../support/new-page';
 
 const FULL_ACCESS = { spaceKeys: ['DOCS'], operations: ['read', 'create', 'update', 'delete'], expiresInDays: 30 };
-const page = (spaceId: string, title: string) => ({ spaceId, status: 'current', title, body: { representation: 'storage', value: `<p>${title}</p>` } });
 
 let dataDir: string;
 let server: LocalServer;
@@ -42,7 +42,7 @@ it('lets alice issue a token and a script work in DOCS only, until the token is 
   const docsId = spaces.json.results[0].id as string;
   expect(spaces.json.results.map((space: { key: string }) => space.key)).toEqual(['DOCS']);
 
-  const created = await gateway(server, token, 'POST', '/wiki/api/v2/pages', page(docsId, 'Release 1.2'));
+  const created = await gateway(server, token, 'POST', '/wiki/api/v2/pages', newPage(docsId, 'Release 1.2'));
   expect(created.status).toBe(200);
   const pageId = created.json.id as string;
   const read = await gateway(server, token, 'GET', `/wiki/api/v2/pages/${pageId}?body-format=storage`);
@@ -56,7 +56,7 @@ it('lets alice issue a token and a script work in DOCS only, until the token is 
   const stale = await gateway(server, token, 'PUT', `/wiki/api/v2/pages/${pageId}`, update);
   expect(stale.status).toBe(409);
 
-  const kept = await gateway(server, token, 'POST', '/wiki/api/v2/pages', page(docsId, 'Kept page'));
+  const kept = await gateway(server, token, 'POST', '/wiki/api/v2/pages', newPage(docsId, 'Kept page'));
   expect(kept.status).toBe(200);
   const deleted = await gateway(server, token, 'DELETE', `/wiki/api/v2/pages/${pageId}`);
   expect(deleted.status).toBe(204);
@@ -66,7 +66,7 @@ it('lets alice issue a token and a script work in DOCS only, until the token is 
   // Alice can work in ENG herself, the token cannot; PRIV is out of reach either way. Both look like nothing.
   for (const spaceId of ['10002', '10003']) {
     expect((await gateway(server, token, 'GET', `/wiki/api/v2/spaces/${spaceId}/pages`)).status).toBe(404);
-    const refused = await gateway(server, token, 'POST', '/wiki/api/v2/pages', page(spaceId, 'Out of scope'));
+    const refused = await gateway(server, token, 'POST', '/wiki/api/v2/pages', newPage(spaceId, 'Out of scope'));
     expect(refused.status).toBe(404);
     expect(refused.json.errors[0].code).toBe('NOT_FOUND');
   }
@@ -107,7 +107,7 @@ it('answers concurrent requests without losing any write', async () => {
   const { token, id } = await createToken('parallel');
   const titles = Array.from({ length: 12 }, (_, index) => `Parallel ${index}`);
   const answers = await Promise.all([
-    ...titles.map((title) => gateway(server, token, 'POST', '/wiki/api/v2/pages', page('10001', title))),
+    ...titles.map((title) => gateway(server, token, 'POST', '/wiki/api/v2/pages', newPage('10001', title))),
     ...['bob', 'carol', 'siteadmin'].map((user) => invoke(server, user, 'createToken', { label: `${user}'s`, spaceKeys: [], operations: ['read'], expiresInDays: 1 })),
   ]);
   const created = answers.slice(0, titles.length);

@@ -5,7 +5,7 @@
 import type { StoredPage } from '../model';
 import { canViewPage } from '../permissions';
 import { pagedList, queryLimit, querySort, rejectUnsupportedQuery, type RouteContext, type RouteResult } from './context';
-import { visiblePage } from './pages-read';
+import { PAGE_SORT_KEYS, visiblePage } from './pages-read';
 
 const LISTED_STATUSES = ['current', 'archived'];
 
@@ -24,11 +24,8 @@ function childPosition(ctx: RouteContext, page: StoredPage): number {
 function childOrder(ctx: RouteContext) {
   const sort = querySort(ctx, 'child-position');
   const keys: Record<string, (page: StoredPage) => string | number> = {
+    ...PAGE_SORT_KEYS,
     'child-position': (page) => childPosition(ctx, page),
-    id: (page) => Number(page.id),
-    'created-date': (page) => page.createdAt,
-    'modified-date': (page) => page.version.createdAt,
-    title: (page) => page.title,
   };
   return { key: keys[sort.field] ?? keys['child-position'], descending: sort.descending };
 }

@@ -27,7 +27,8 @@ export function bodyFormat(ctx: RouteContext): StoredRepresentation | undefined 
   return format as StoredRepresentation;
 }
 
-const SORT_KEYS: Record<string, (page: StoredPage) => string | number> = {
+/** What a page list may be sorted by (v2 `sort`), as Confluence names the fields. */
+export const PAGE_SORT_KEYS: Record<string, (page: StoredPage) => string | number> = {
   id: (page) => Number(page.id),
   'created-date': (page) => page.createdAt,
   'modified-date': (page) => page.version.createdAt,
@@ -36,7 +37,7 @@ const SORT_KEYS: Record<string, (page: StoredPage) => string | number> = {
 
 function sortOrder(ctx: RouteContext) {
   const sort = querySort(ctx, 'id');
-  return { key: SORT_KEYS[sort.field] ?? SORT_KEYS.id, descending: sort.descending };
+  return { key: PAGE_SORT_KEYS[sort.field] ?? PAGE_SORT_KEYS.id, descending: sort.descending };
 }
 
 /** Every page the actor can view, filtered by ids, spaces, status and title (all optional). */

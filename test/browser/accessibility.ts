@@ -28,6 +28,7 @@ function describe(violations: Result[]): string {
  *   await expectAccessible(page, 'tokens page, rotate dialog open');
  */
 export async function expectAccessible(page: Page, state: string): Promise<AxeResults> {
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page }).include(MODULE_FRAME).analyze();
   const blocking = results.violations.filter((violation) => BLOCKING.has(violation.impact ?? ''));
   if (blocking.length > 0) {
@@ -35,6 +36,21 @@ export async function expectAccessible(page: Page, state: string): Promise<AxeRe
   }
   if (results.passes.length === 0) throw new Error(`${state}: axe-core checked nothing; is the frame there?`);
   return results;
+}
+
+/**
+ * axe-core measures colours as painted: a dialog still fading in (Atlaskit's modal animates its opacity)
+ * has a lower contrast than the dialog a person reads, so the audit waits for the frame's running CSS
+ * animations and transitions to end. Infinite ones (a spinner) are left running: they never end.
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page.frameLocator(MODULE_FRAME[0]).locator('html').evaluate(async (root) => {
+    // Typed by hand: the test tsconfig has no DOM lib.
+    type Running = { effect: { getComputedTiming(): { endTime?: unknown } } | null; finished: Promise<unknown> };
+    const running: Running[] = root.ownerDocument.getAnimations();
+    const finite = running.filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime ?? Infinity)));
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  });
 }
 
 /** The focused element in the module's frame, as `tag "accessible name"` for messages. */

@@ -9,6 +9,13 @@ import type { StoredBody, StoredRepresentation } from './model';
 
 export const READABLE_FORMATS: readonly StoredRepresentation[] = ['storage', 'atlas_doc_format'];
 
+/**
+ * The HTML renderings a single page can be read in (GET /pages/{id}'s body-format). The stand-in's
+ * bodies are paragraphs of text, which Confluence renders as the same `<p>` elements in each of them.
+ */
+export const RENDERED_FORMATS = ['view', 'export_view', 'anonymous_export_view', 'styled_view', 'editor'] as const;
+export type RenderedFormat = (typeof RENDERED_FORMATS)[number];
+
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -57,10 +64,10 @@ function toAdf(paragraphs: string[]): string {
 }
 
 /** The body as the caller asked to read it. */
-export function renderBody(body: StoredBody, format: StoredRepresentation): StoredBody {
+export function renderBody(body: StoredBody, format: StoredRepresentation | RenderedFormat): { representation: typeof format; value: string } {
   if (body.representation === format) return { ...body };
   const paragraphs = body.representation === 'storage' ? storageParagraphs(body.value) : adfParagraphs(body.value);
-  return { representation: format, value: format === 'storage' ? toStorage(paragraphs) : toAdf(paragraphs) };
+  return { representation: format, value: format === 'atlas_doc_format' ? toAdf(paragraphs) : toStorage(paragraphs) };
 }
 
 interface BodyWrite {

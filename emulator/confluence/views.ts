@@ -1,11 +1,11 @@
 /** How stored entities appear in API responses (v2 Page/Space/User, v1 User). */
-import { escapeXml, renderBody } from './bodies';
+import { escapeXml, renderBody, type RenderedFormat } from './bodies';
 import type { StoredPage, StoredRepresentation, StoredSnapshot, StoredSpace, StoredUser } from './model';
 import type { Operation } from './permissions';
 
 export interface PageViewOptions {
   /** Body representation to include; none gives `body: {}`, as Confluence does. */
-  bodyFormat?: StoredRepresentation;
+  bodyFormat?: StoredRepresentation | RenderedFormat;
   includeVersion?: boolean;
   /** Site base (`https://…/wiki`): single-entity responses carry it in `_links.base`. */
   base?: string;

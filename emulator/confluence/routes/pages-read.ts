@@ -1,10 +1,11 @@
 /** Reading pages: `GET /pages`, `GET /spaces/{id}/pages`, `GET /pages/{id}`, `GET /pages/{id}/operations`. */
-import { READABLE_FORMATS } from '../bodies';
+import { READABLE_FORMATS, RENDERED_FORMATS, type RenderedFormat } from '../bodies';
 import { ApiError, notFound } from '../errors';
 import type { ConfluenceState, StoredPage, StoredRepresentation } from '../model';
 import { canViewPage, pageOperations } from '../permissions';
 import { pageView } from '../views';
 import { pagedList, queryBoolean, queryList, querySort, queryString, rejectUnsupportedQuery, type RouteContext, type RouteResult } from './context';
+import { PAGE_INCLUDES, pageIncludes } from './page-includes';
 import { visibleSpace } from './spaces';
 
 /** The page, if the actor may view it; otherwise 404, as for a page that does not exist. */
@@ -27,6 +28,12 @@ export function bodyFormat(ctx: RouteContext): StoredRepresentation | undefined 
   return format as StoredRepresentation;
 }
 
+/** A single page also reads in Confluence's HTML renderings (the spec's PrimaryBodyRepresentationSingle). */
+function singlePageFormat(ctx: RouteContext): StoredRepresentation | RenderedFormat | undefined {
+  const format = queryString(ctx, 'body-format');
+  return (RENDERED_FORMATS as readonly string[]).includes(format ?? '') ? (format as RenderedFormat) : bodyFormat(ctx);
+}
+
 /** What a page list may be sorted by (v2 `sort`), as Confluence names the fields. */
 export const PAGE_SORT_KEYS: Record<string, (page: StoredPage) => string | number> = {
   id: (page) => Number(page.id),
@@ -42,7 +49,9 @@ function sortOrder(ctx: RouteContext) {
 
 /** Every page the actor can view, filtered by ids, spaces, status and title (all optional). */
 export function getPages(ctx: RouteContext): RouteResult {
-  rejectUnsupportedQuery(ctx, ['id', 'space-id', 'sort', 'status', 'title', 'body-format', 'cursor', 'limit']);
+  rejectUnsupportedQuery(ctx, ['id', 'space-id', 'sort', 'status', 'title', 'body-format', 'subtype', 'cursor', 'limit']);
+  // The stand-in has no live docs: every page is of subtype "page".
+  if (queryString(ctx, 'subtype') === 'live') return pagedList(ctx, [] as StoredPage[], sortOrder(ctx), () => undefined);
   const ids = queryList(ctx, 'id');
   const spaceIds = queryList(ctx, 'space-id');
   const statuses = queryList(ctx, 'status') ?? ['current', 'archived'];
@@ -78,8 +87,10 @@ export function getPagesInSpace(ctx: RouteContext): RouteResult {
 }
 
 export function getPage(ctx: RouteContext): RouteResult {
-  rejectUnsupportedQuery(ctx, ['body-format', 'version', 'status', 'include-version']);
+  rejectUnsupportedQuery(ctx, ['body-format', 'get-draft', 'version', 'status', 'include-version', ...PAGE_INCLUDES]);
   const page = visiblePage(ctx, ctx.pathParams.id ?? '');
+  // The stand-in keeps no separate draft of a published page: a page has a draft only while it is one.
+  if (queryBoolean(ctx, 'get-draft') === true && page.status !== 'draft') throw notFound();
   const statuses = queryList(ctx, 'status') ?? ['current', 'archived', 'draft'];
   if (!statuses.includes(page.status)) throw notFound();
   const versionNumber = ctx.query.version;
@@ -87,12 +98,15 @@ export function getPage(ctx: RouteContext): RouteResult {
   if (typeof versionNumber === 'number' && versionNumber !== page.version.number && !snapshot) throw notFound();
   return {
     status: 200,
-    body: pageView(page, spaceKeyOf(ctx.state, page), {
-      bodyFormat: bodyFormat(ctx),
-      includeVersion: queryBoolean(ctx, 'include-version'),
-      base: ctx.base,
-      snapshot,
-    }),
+    body: {
+      ...pageView(page, spaceKeyOf(ctx.state, page), {
+        bodyFormat: singlePageFormat(ctx),
+        includeVersion: queryBoolean(ctx, 'include-version'),
+        base: ctx.base,
+        snapshot,
+      }),
+      ...pageIncludes(ctx, page),
+    },
   };
 }
 

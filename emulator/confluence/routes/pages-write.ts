@@ -28,7 +28,8 @@ function checkVersion(page: StoredPage, given: unknown): number {
 }
 
 export function createPage(ctx: RouteContext): RouteResult {
-  rejectUnsupportedQuery(ctx, ['root-level']);
+  // embedded only says where Confluence stores the content (NCS): nothing a client of the API sees differs.
+  rejectUnsupportedQuery(ctx, ['root-level', 'private', 'embedded']);
   const input = requireObjectBody(ctx);
   const status = input.status === 'draft' ? 'draft' : 'current';
   const title = typeof input.title === 'string' ? input.title : '';
@@ -59,7 +60,8 @@ export function createPage(ctx: RouteContext): RouteResult {
     createdAt: ctx.now,
     version: newVersion(ctx, 1, undefined),
     body,
-    restrictions: { read: [], update: [] },
+    // A private page: only its creator may view and edit it.
+    restrictions: queryBoolean(ctx, 'private') === true ? { read: [ctx.actor.accountId], update: [ctx.actor.accountId] } : { read: [], update: [] },
     history: [],
     labelIds: [],
   };

@@ -3,6 +3,7 @@ import { notFound } from '../errors';
 import type { StoredSpace } from '../model';
 import { can, spaceOperations } from '../permissions';
 import { spaceView } from '../views';
+import { passesSpaceFilters, SPACE_INCLUDES, SPACE_LIST_FILTERS, spaceIcon, spaceIncludes } from './space-includes';
 import { pagedList, queryList, querySort, queryString, rejectUnsupportedQuery, type RouteContext, type RouteResult } from './context';
 
 /** The space, if the actor may view it; otherwise 404, as for a space that does not exist. */
@@ -18,7 +19,7 @@ function descriptionFormat(ctx: RouteContext): 'plain' | 'view' | undefined {
 }
 
 export function listSpaces(ctx: RouteContext): RouteResult {
-  rejectUnsupportedQuery(ctx, ['ids', 'keys', 'type', 'status', 'sort', 'description-format', 'cursor', 'limit']);
+  rejectUnsupportedQuery(ctx, ['ids', 'keys', 'type', 'status', 'sort', 'description-format', 'cursor', 'limit', ...SPACE_LIST_FILTERS]);
   const ids = queryList(ctx, 'ids');
   const keys = queryList(ctx, 'keys');
   const type = queryString(ctx, 'type');
@@ -29,18 +30,19 @@ export function listSpaces(ctx: RouteContext): RouteResult {
       (!ids || ids.includes(space.id)) &&
       (!keys || keys.includes(space.key)) &&
       (!type || type === 'global') &&
-      (!status || status === 'current'),
+      (!status || status === 'current') &&
+      passesSpaceFilters(ctx),
   );
   const sort = querySort(ctx, 'id');
   const sortKey = (space: StoredSpace): string | number => (sort.field === 'key' ? space.key : sort.field === 'name' ? space.name : Number(space.id));
   const format = descriptionFormat(ctx);
-  return pagedList(ctx, spaces, { key: sortKey, descending: sort.descending }, (space) => spaceView(space, { descriptionFormat: format }));
+  return pagedList(ctx, spaces, { key: sortKey, descending: sort.descending }, (space) => ({ ...spaceView(space, { descriptionFormat: format }), ...spaceIcon(ctx) }));
 }
 
 export function getSpace(ctx: RouteContext): RouteResult {
-  rejectUnsupportedQuery(ctx, ['description-format']);
+  rejectUnsupportedQuery(ctx, ['description-format', ...SPACE_INCLUDES]);
   const space = visibleSpace(ctx, ctx.pathParams.id ?? '');
-  return { status: 200, body: spaceView(space, { descriptionFormat: descriptionFormat(ctx), base: ctx.base }) };
+  return { status: 200, body: { ...spaceView(space, { descriptionFormat: descriptionFormat(ctx), base: ctx.base }), ...spaceIncludes(ctx, space) } };
 }
 
 export function getSpaceOperations(ctx: RouteContext): RouteResult {

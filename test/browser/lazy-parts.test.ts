@@ -60,3 +60,28 @@ it('keeps keyboard focus on a sortable column’s header when its hint’s code 
   await frame.getByRole('tooltip').filter({ hasText: /^Sort (ascending|descending)$/ }).waitFor();
   expect(await header.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
 });
+
+it('gives focus back when the pointer also came to rest on the header before the hint’s code arrived', async () => {
+  const { server } = browser.session;
+  await invoke(server, 'alice', 'createToken', { label: 'Both', spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 7 });
+  // Hold the tooltip's code until both the keyboard and the pointer have reached the stand-in.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held = /\/assets\/tooltip-[^/]*\.js$/;
+  await browser.page.route(held, async (route) => {
+    await released;
+    await route.continue();
+  });
+  try {
+    const frame = await openModule(browser.page, server, { module: 'api-tokens', user: 'alice' });
+    const header = frame.getByRole('columnheader', { name: 'Created' }).getByRole('button');
+    await header.focus();
+    await header.hover();
+    release();
+    await frame.getByRole('tooltip').filter({ hasText: /^Sort (ascending|descending)$/ }).waitFor();
+    expect(await header.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+  } finally {
+    release();
+    await browser.page.unroute(held);
+  }
+});

@@ -31,25 +31,34 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-type Replay = { kind: 'mouseover'; clientX: number; clientY: number } | { kind: 'focus' };
+/**
+ * What asked for the real Tooltip, kept apart: a pointer that comes to rest on the trigger (or is
+ * already there when the page draws it) must not make a keyboard user's focus be forgotten, nor the
+ * other way round.
+ */
+interface Replay {
+  focus: boolean;
+  pointer: { clientX: number; clientY: number } | null;
+}
+
+const NOTHING: Replay = { focus: false, pointer: null };
 
 export default function Tooltip(props: TooltipProps) {
   const Loaded = useSyncExternalStore(subscribe, () => loaded);
   const trigger = useRef<HTMLElement | null>(null);
-  const [replay, setReplay] = useState<Replay | null>(null);
+  const [replay, setReplay] = useState<Replay>(NOTHING);
 
   // Once the real Tooltip has mounted, replay what asked for it: it listens to the same events.
   useEffect(() => {
     const element = trigger.current;
     // Children that are not a function get the real Tooltip's own wrapper: nothing to replay on then.
-    if (!Loaded || !replay || !element?.isConnected) return;
-    if (replay.kind === 'focus') {
-      // The trigger was drawn anew, so focus went with the old one: give it back (which shows the hint).
-      element.focus();
-    } else if (element.matches(':hover')) {
-      element.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: replay.clientX, clientY: replay.clientY }));
+    if (!Loaded || replay === NOTHING || !element?.isConnected) return;
+    // The trigger was drawn anew, so focus went with the old one: give it back (which shows the hint).
+    if (replay.focus) element.focus();
+    if (replay.pointer && element.matches(':hover')) {
+      element.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: replay.pointer.clientX, clientY: replay.pointer.clientY }));
     }
-    setReplay(null);
+    setReplay(NOTHING);
   }, [Loaded, replay]);
 
   const setTrigger = useCallback((element: HTMLElement | null) => {
@@ -60,15 +69,16 @@ export default function Tooltip(props: TooltipProps) {
 
   const triggerProps = {
     onMouseOver: (event: MouseEvent<HTMLElement>) => {
-      setReplay({ kind: 'mouseover', clientX: event.clientX, clientY: event.clientY });
+      const pointer = { clientX: event.clientX, clientY: event.clientY };
+      setReplay((current) => ({ ...current, pointer }));
       load();
     },
     onFocus: (_event: FocusEvent<HTMLElement>) => {
-      setReplay({ kind: 'focus' });
+      setReplay((current) => ({ ...current, focus: true }));
       load();
     },
     // Gone before the code arrived: nothing to give focus back to.
-    onBlur: () => setReplay((current) => (current?.kind === 'focus' ? null : current)),
+    onBlur: () => setReplay((current) => ({ ...current, focus: false })),
   };
   const { children, testId, tag = 'div' } = props;
   if (typeof children === 'function') {

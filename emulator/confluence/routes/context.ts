@@ -74,6 +74,14 @@ export function requireObjectBody(ctx: RouteContext): Record<string, unknown> {
   return ctx.body as Record<string, unknown>;
 }
 
+/**
+ * A list an include-* parameter adds to a single entity: at most 50 results, `meta.hasMore`, and in
+ * `_links.self` the list's own route, for the rest (the v2 spec's OptionalField shape).
+ */
+export function includedList<T>(items: T[], self: string) {
+  return { results: items.slice(0, 50), meta: { hasMore: items.length > 50 }, _links: { self } };
+}
+
 /** A v2 list answer: one page of `items` in the caller's sort, cursor link in `_links.next` and `Link`. */
 export function pagedList<T extends { id: string }>(
   ctx: RouteContext,

@@ -1,14 +1,11 @@
 /**
  * GET /pages/{id}'s `include-*` parameters: each adds a field to the page, as PageSingle in the v2
- * spec defines it. Lists hold at most 50 results, with `meta.hasMore` and a `_links.self` to the
- * list's own route for the rest. The spec's PageSingle has no field for include-webresources,
+ * spec defines it. The spec's PageSingle has no field for include-webresources,
  * include-collaborators or include-direct-children, so those are accepted and add nothing.
  */
 import type { StoredPage } from '../model';
 import { pageOperations } from '../permissions';
-import { queryBoolean, type RouteContext } from './context';
-
-const INCLUDED_AT_MOST = 50;
+import { includedList as included, queryBoolean, type RouteContext } from './context';
 
 export const PAGE_INCLUDES = [
   'include-labels',
@@ -21,14 +18,6 @@ export const PAGE_INCLUDES = [
   'include-collaborators',
   'include-direct-children',
 ] as const;
-
-function included<T>(items: T[], self: string) {
-  return {
-    results: items.slice(0, INCLUDED_AT_MOST),
-    meta: { hasMore: items.length > INCLUDED_AT_MOST },
-    _links: { self },
-  };
-}
 
 /** The fields the request's include-* parameters ask for, for a page the actor may view. */
 export function pageIncludes(ctx: RouteContext, page: StoredPage): Record<string, unknown> {

@@ -2,12 +2,12 @@
  * The spaces routes' optional parameters the stand-in has no data for beyond what it models: space
  * labels, properties and favourites do not exist in it, so a space has none of them; every space
  * shows Confluence's default icon. GET /spaces/{id}'s include-* parameters add SpaceSingle's fields
- * (lists of at most 50, with `meta` and `_links.self`); include-role-assignments (EAP sites only)
+ * (as lists of at most 50); include-role-assignments (EAP sites only)
  * has no field in the spec's SpaceSingle and adds nothing.
  */
 import type { StoredSpace } from '../model';
 import { spaceOperations } from '../permissions';
-import { queryBoolean, queryList, queryString, type RouteContext } from './context';
+import { includedList as listed, queryBoolean, queryList, queryString, type RouteContext } from './context';
 
 export const SPACE_LIST_FILTERS = ['labels', 'favorited-by', 'not-favorited-by', 'include-icon'] as const;
 export const SPACE_INCLUDES = ['include-icon', 'include-operations', 'include-properties', 'include-permissions', 'include-role-assignments', 'include-labels'] as const;
@@ -24,8 +24,6 @@ export function passesSpaceFilters(ctx: RouteContext): boolean {
 export function spaceIcon(ctx: RouteContext): Record<string, unknown> {
   return queryBoolean(ctx, 'include-icon') === true ? { icon: { ...DEFAULT_ICON } } : {};
 }
-
-const listed = <T>(results: T[], self: string) => ({ results: results.slice(0, 50), meta: { hasMore: results.length > 50 }, _links: { self } });
 
 export function spaceIncludes(ctx: RouteContext, space: StoredSpace): Record<string, unknown> {
   const wanted = (name: (typeof SPACE_INCLUDES)[number]) => queryBoolean(ctx, name) === true;

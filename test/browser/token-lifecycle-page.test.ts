@@ -83,6 +83,8 @@ it('rotates a token with a chosen grace period, shows the new secret once, and k
   expect(await shown.getByTestId('curl-example').textContent()).toContain(rotated);
   await audit('tokens page, rotated token shown once');
   await shown.getByRole('button', { name: 'Copy token' }).click();
+  // The copy is asynchronous: read the clipboard once the dialog says it is done, not before.
+  await shown.getByTestId('copy-token-status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
   expect(await browser.page.evaluate<string>('navigator.clipboard.readText()')).toBe(rotated);
   await shown.getByRole('button', { name: 'Done' }).click();
   await frame.getByTestId('tokens-notice').filter({ hasText: 'Token “Payroll sync” rotated.' }).waitFor();

@@ -33,12 +33,15 @@ interface TokenTableProps {
   onShowActivity: (token: TokenInfo) => void;
   onRevoke: (token: TokenInfo) => void;
   onRotate: (token: TokenInfo) => void;
+  /** The creation form above has its final height; until then the list may show only briefly. */
+  layoutSettled: boolean;
 }
 
 /** The person's own tokens; each row is `token-row-<id>`. */
-export function TokenTable({ tokens, policy, activity, onShowActivity, onRevoke, onRotate }: TokenTableProps) {
-  // The list sits below the creation form: its sparklines load when it scrolls into view.
-  const [tableRef, tableSeen] = useSeen<HTMLDivElement>();
+export function TokenTable({ tokens, policy, activity, onShowActivity, onRevoke, onRotate, layoutSettled }: TokenTableProps) {
+  // The list sits below the creation form: its sparklines load when it scrolls into view, once the
+  // form has loaded (before that the list is briefly at the top, in view, and would fetch them).
+  const [tableRef, tableSeen] = useSeen<HTMLDivElement>(layoutSettled);
   const rows = tokens.map((token) => {
     const shared = tokenRowCells(token, [...COLUMNS, ...LAST_COLUMNS], {
       statusTestId: `token-status-${token.id}`,

@@ -167,6 +167,7 @@ export function TokensApp() {
                 onShowActivity={setShowingActivity}
                 onRevoke={(token) => setConfirmation({ kind: 'revoke', token })}
                 onRotate={(token) => setConfirmation({ kind: 'rotate', token })}
+                layoutSettled={setup.result.state !== 'loading'}
               />
             </>
           ))}

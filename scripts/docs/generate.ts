@@ -1,25 +1,43 @@
 /**
- * The README's generated sections, from the code that decides what they say: the gateway's route
- * table (src/use-cases/gateway/routes) and the resolver contract (src/contract/resolvers.ts). Each
- * section sits between `<!-- generated:<name> -->` and `<!-- /generated:<name> -->` markers;
+ * The docs' generated sections, from the code that decides what they say: the gateway's route table
+ * (src/use-cases/gateway/routes, with each route's cost as the bench measures it and its note from
+ * route-notes.ts) and the resolver contract (src/contract/resolvers.ts). Each section sits in one
+ * file between `<!-- generated:<name> (npm run docs) -->` and `<!-- /generated:<name> -->` markers;
  * `npm run docs` rewrites them and test/app/readme.test.ts fails when one is stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { ROUTES } from '../../src/use-cases/gateway/routes';
+import { measureRouteCosts, type RouteCost } from '../bench/route-costs';
+import { ROUTE_NOTES } from './route-notes';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const README = path.join(ROOT, 'README.md');
 const CONTRACT = path.join(ROOT, 'src', 'contract', 'resolvers.ts');
 
-/** Every route the gateway answers, in the table's order: method, path, the token operation it needs. */
-export function gatewayRoutesSection(): string {
+const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+
+/**
+ * Every route the gateway answers, in the table's order: method, path, the token operation it needs,
+ * what one successful request costs (bench `route-costs`: Confluence calls, KVS reads and writes, at
+ * the route's worst case for a whole-space token) and its note.
+ */
+export function gatewayRoutesSection(costs: readonly RouteCost[]): string {
+  const costOf = new Map(costs.map((cost) => [cost.route, cost]));
   const rows = ROUTES.map((route) => {
     const operation = route.operation === 'self' ? 'any valid token' : route.operation === 'rotate' ? 'any valid token (rotation)' : route.operation;
-    return `| ${route.method} | \`${route.path}\` | ${operation} |`;
+    const cost = costOf.get(routeKey(route));
+    if (!cost) throw new Error(`scripts/bench/route-costs.ts measures no scenario for ${routeKey(route)}`);
+    const note = (ROUTE_NOTES[routeKey(route)] ?? '').replace(/\|/g, '\\|');
+    return `| ${route.method} | \`${route.path}\` | ${operation} | ${cost.upstreamCalls} | ${cost.reads} / ${cost.writes} | ${note} |`;
   });
-  return ['| method | path | token operation |', '|---|---|---|', ...rows].join('\n');
+  return ['| method | path | token operation | Confluence calls | KVS reads / writes | notes |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** Notes whose key names no route (a route renamed or removed): they would never be shown. */
+export function orphanRouteNotes(): string[] {
+  const routes = new Set(ROUTES.map(routeKey));
+  return Object.keys(ROUTE_NOTES).filter((key) => !routes.has(key));
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/;\s*}/g, ' }').trim();
@@ -56,31 +74,47 @@ export function resolversSection(contractFile: string = CONTRACT): string {
   return ['| resolver | payload | answer |', '|---|---|---|', ...rows].join('\n');
 }
 
-export const SECTIONS: Record<string, () => string> = {
-  'gateway-routes': gatewayRoutesSection,
-  resolvers: () => resolversSection(),
+export interface GeneratedSection {
+  /** The file holding the section's markers, relative to the repository. */
+  file: string;
+  generate: () => Promise<string>;
+}
+
+export const SECTIONS: Record<string, GeneratedSection> = {
+  'gateway-routes': { file: 'docs/gateway-api.md', generate: async () => gatewayRoutesSection(await measureRouteCosts()) },
+  resolvers: { file: 'docs/try-it-locally.md', generate: async () => resolversSection() },
 };
 
 const markers = (name: string) => [`<!-- generated:${name} (npm run docs) -->`, `<!-- /generated:${name} -->`] as const;
 
-/** The text between a section's markers in `readme`. */
-export function sectionIn(readme: string, name: string): string {
+function markedRange(text: string, name: string, file: string): [number, number] {
   const [start, end] = markers(name);
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md lacks the markers ${start} … ${end}`);
-  return readme.slice(from + start.length, to).trim();
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} lacks the markers ${start} … ${end}`);
+  return [from + start.length, to];
 }
 
-/** `readme` with every generated section rewritten. */
-export function regenerate(readme: string): string {
-  let text = readme;
-  for (const [name, generate] of Object.entries(SECTIONS)) {
-    const [start, end] = markers(name);
-    const from = text.indexOf(start);
-    const to = text.indexOf(end);
-    if (from < 0 || to < from) throw new Error(`README.md lacks the markers ${start} … ${end}`);
-    text = `${text.slice(0, from + start.length)}\n${generate()}\n${text.slice(to)}`;
+/** The text between a section's markers in its file. */
+export function sectionIn(name: string): string {
+  const { file } = SECTIONS[name]!;
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const [from, to] = markedRange(text, name, file);
+  return text.slice(from, to).trim();
+}
+
+/** Rewrites every generated section in its file; answers the files that changed. */
+export async function regenerate(): Promise<string[]> {
+  const changed: string[] = [];
+  for (const [name, { file, generate }] of Object.entries(SECTIONS)) {
+    const full = path.join(ROOT, file);
+    const text = fs.readFileSync(full, 'utf8');
+    const [from, to] = markedRange(text, name, file);
+    const after = `${text.slice(0, from)}\n${await generate()}\n${text.slice(to)}`;
+    if (after !== text) {
+      fs.writeFileSync(full, after);
+      changed.push(file);
+    }
   }
-  return text;
+  return changed;
 }

@@ -9,7 +9,7 @@ const PLACES: Record<string, string> = {
   'confluence:globalSettings': 'Confluence administration',
 };
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

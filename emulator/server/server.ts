@@ -14,6 +14,7 @@ import { resolveInside, sendFile } from './static-files';
 import { uiModules, type UiModule } from './ui-modules';
 import { handleWebTrigger } from './web-trigger-route';
 import { ViolationLog } from './violations';
+import { isPeopleView, sendPeopleView } from './people-view';
 import { handleWiki } from './wiki-route';
 
 export interface LocalServerOptions {
@@ -52,6 +53,7 @@ function route(server: LocalServer, request: IncomingMessage, response: ServerRe
   const url = new URL(request.url ?? '/', server.url);
   const { pathname } = url;
   if (pathname.startsWith('/x/')) return handleWebTrigger(app, request, response, url);
+  if (isPeopleView(request.method, pathname)) return sendPeopleView(app.confluence.snapshot(), url, response);
   if (pathname === '/wiki' || pathname.startsWith('/wiki/')) return handleWiki(violations, site, request, response);
   if (pathname === '/__local/invoke') return handleInvoke(app, site, modules, request, response);
   if (pathname.startsWith('/__local/scheduled/')) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps, GatewayDeps } from '../use-cases/deps';
 import { actAsOwner } from './confluence/owner-confluence';
+import { siteBase } from './confluence/site-base';
 import { KvsActivityCounts } from './kvs/activity-counts';
 import { KvsAuditLog } from './kvs/audit-log';
 import { installationChecksumKey } from './kvs/checksum-key';
@@ -35,6 +36,7 @@ export function forgeGatewayDeps(): GatewayDeps {
     checksumKey: installationChecksumKey((length) => randomBytes(length)),
     actAsOwner,
     gatewayUrl,
+    siteBase,
     limiter: perInstallation(() => new RequestLimiter(DEFAULT_POLICY.maxRequestsPerMinute)),
   };
   return instanceDeps;

@@ -27,6 +27,8 @@ export interface GatewayDeps extends Deps {
   actAsOwner: ActAsOwner;
   /** The gateway's public URL (the web trigger's, no trailing slash), for links in its answers; cached per instance. */
   gatewayUrl: () => Promise<string>;
+  /** The site's Confluence base (`https://site/wiki`), told by Confluence, for people links; cached per instance. */
+  siteBase: () => Promise<string>;
   /** This installation's per-token request limiter, in this function instance's memory. */
   limiter: () => RequestLimiter;
 }

@@ -45,17 +45,31 @@ describe('links in the gateway’s answers', () => {
     expect(visited.every((url) => url.startsWith(`${gatewayUrl}/wiki/api/v2/`))).toBe(true);
   });
 
-  it('give _links.base on the gateway, so the site root + _links.next stays on it, and webui on Confluence', async () => {
+  it('give _links.base on the gateway, so the site root + _links.next stays on it, and webui relative to it', async () => {
     const seen: string[] = [];
     let url: string | undefined = `${gatewayUrl}/wiki/api/v2/pages?limit=4`;
     while (url) {
       const page = (await (await fetch(url, { headers: auth() })).json()) as { results: Array<{ id: string; _links: { webui: string } }>; _links: { base: string; next?: string } };
       expect(page._links.base).toBe(`${gatewayUrl}/wiki`);
-      expect(page.results[0]._links.webui).toMatch(new RegExp(`^${server.url}/wiki/spaces/DOCS/pages/`));
+      expect(page.results[0]._links.webui).toMatch(/^\/spaces\/DOCS\/pages\//);
       seen.push(...page.results.map((result) => result.id));
       url = page._links.next && page._links.base.replace(/\/wiki$/, '') + page._links.next;
     }
     expect(seen).toEqual(DOCS_PAGES);
+  });
+
+  it('open base + webui, tinyui and download in a browser: the gateway sends it, token-less, to the site, which shows them', async () => {
+    const page = (await (await fetch(`${gatewayUrl}/wiki/api/v2/pages/20002`, { headers: auth() })).json()) as { title: string; _links: Record<string, string> };
+    const attachments = (await (await fetch(`${gatewayUrl}/wiki/api/v2/pages/20002/attachments`, { headers: auth() })).json()) as { results: Array<{ downloadLink: string }> };
+    for (const link of [page._links.webui, page._links.tinyui, attachments.results[0].downloadLink]) {
+      const opened = await fetch(page._links.base + link, { redirect: 'manual' });
+      expect([link, opened.status, opened.headers.get('location')]).toEqual([link, 302, `${server.url}/wiki${link}`]);
+      const shown = await fetch(page._links.base + link);
+      expect([link, shown.status, shown.url]).toEqual([link, 200, `${server.url}/wiki${link}`]);
+      const text = await shown.text();
+      if (link.startsWith('/download/')) expect(text).toBe(SEED.attachments.setupNotes.text);
+      else expect(text).toContain(page.title);
+    }
   });
 
   it('pass on only the headers the gateway allows, never Confluence’s others', async () => {

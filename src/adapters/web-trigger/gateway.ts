@@ -28,6 +28,7 @@ function toForgeResponse(status: number, headers: Record<string, string | undefi
 export async function gatewayHandler(request: WebTriggerRequest): Promise<WebTriggerResponse> {
   const gatewayRequest = toGatewayRequest(request);
   const outcome = await handleGatewayRequest(forgeGatewayDeps(), gatewayRequest);
+  if ('redirect' in outcome) return toForgeResponse(302, { Location: outcome.redirect }, '');
   if ('error' in outcome) {
     const { status, headers, body } = errorResponse(outcome.error, gatewayRequest.headers.authorization !== undefined, routeFamily(gatewayRequest.path));
     return toForgeResponse(status, headers, body);

@@ -6,14 +6,15 @@ import type { UpstreamResponse } from '../../ports/confluence';
 import type { GatewayDeps } from '../deps';
 import { AuditTrail } from './audit-trail';
 import { authenticate } from './authenticate';
-import { hasLinks, rewriteLinks } from './links';
+import { hasLinks, isPeoplePath, peopleRedirect, rewriteLinks } from './links';
 import { PageTrees } from './page-trees';
 import { sizeRefusal, type GatewayRequest } from './request';
 import type { AuditTarget, RouteContext } from './route';
 import { matchRoute, routeBody, routeQuery, type MatchedRoute } from './router';
 import { attributableTarget, guardedConfluence, settleOperation } from './scope-guard';
 
-export type GatewayOutcome = { response: UpstreamResponse } | { error: AppError };
+/** `redirect`: a people link opened on the gateway, sent on to the site (no token, no audit event). */
+export type GatewayOutcome = { response: UpstreamResponse } | { error: AppError } | { redirect: string };
 
 /** Confluence's 429 and 503 reach the client as they are (with Retry-After); other 5xx become 502. */
 function checkUpstream(response: UpstreamResponse): UpstreamResponse {
@@ -41,6 +42,10 @@ function authFailure(error: unknown): AppError {
 export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRequest): Promise<GatewayOutcome> {
   const refusal = sizeRefusal(request);
   if (refusal) return { error: refusal };
+  if (isPeoplePath(request.method, request.path)) {
+    const sent = await openPeopleLink(deps, request);
+    if (sent) return sent;
+  }
   let auth;
   try {
     auth = await authenticate(deps, request.headers.authorization);
@@ -98,6 +103,23 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
     code: 'error' in outcome ? outcome.error.code : null,
   });
   return outcome;
+}
+
+/**
+ * A browser opening `_links.base + webui` lands here: it is sent to the same path on the site, whose
+ * base Confluence told (one call as the app per function instance), without the token and without
+ * storage. A path that would not stay a people path of the site is not redirected (undefined: the
+ * request goes on as any other and finds no route).
+ */
+async function openPeopleLink(deps: GatewayDeps, request: GatewayRequest): Promise<GatewayOutcome | undefined> {
+  let base: string;
+  try {
+    base = await deps.siteBase();
+  } catch (error) {
+    return { error: asAppError(error) };
+  }
+  const location = peopleRedirect(request.method, request.path, request.query, base);
+  return location === undefined ? undefined : { redirect: location };
 }
 
 /** Links in the answer, moved onto the gateway; when its URL cannot be had, links that would leave it are dropped. */

@@ -3,14 +3,21 @@
  * (`https://site/wiki`), relative `_links.next` (`/wiki/api/v2/…?cursor=`, relative to the site root,
  * which for a client of the gateway is the gateway's URL) and `Link: <next>; rel="next", <base>; rel="base"`.
  * The gateway answers with its own base, an absolute next link on itself in `Link` (a relative one
- * would resolve against the request's URL and leave the trigger's path), and human links (`webui`,
- * `download`, …) made absolute on Confluence, where people open them. Absolute API links on
- * Confluence (v1's `self`) move to the gateway too.
+ * would resolve against the request's URL and leave the trigger's path), and people links (`webui`,
+ * `tinyui`, `download`, …) relative to `_links.base`, as Confluence sends them: clients build
+ * `_links.base + webui`, which lands on the gateway, and the gateway sends people on to the site
+ * (`peopleRedirect`). Absolute API links on Confluence (v1's `self`) move to the gateway too.
  */
 import type { UpstreamResponse } from '../../ports/confluence';
 
-/** Links for people, which stay on Confluence. */
+/** Links for people, relative to `_links.base` as Confluence sends them: never rewritten. */
 const HUMAN_LINKS = new Set(['webui', 'editui', 'edituiv2', 'tinyui', 'download', 'webuiLink', 'downloadLink']);
+
+/**
+ * Where people links point below `/wiki`: the page, space, short-link, legacy display and download
+ * paths of Confluence's own UI. A browser opening one on the gateway is sent to the site.
+ */
+const PEOPLE_PATH = /^\/wiki\/(?:spaces|pages|display|x|download)\/[^/\\]/;
 
 /** Keys under which a body holds content rather than links: a property's value is whatever its author stored. */
 const CONTENT_KEYS = new Set(['value']);
@@ -27,7 +34,7 @@ function parseLinkHeader(header: string): Array<{ url: string; rel: string }> {
 }
 
 function rewriteValue(key: string, value: string, inLinks: boolean, { confluenceBase, gatewayBase }: Rewrite): string | undefined {
-  if (HUMAN_LINKS.has(key)) return value.startsWith('/') && confluenceBase ? confluenceBase + value : value;
+  if (HUMAN_LINKS.has(key)) return value;
   if (inLinks && confluenceBase && value.startsWith(confluenceBase)) {
     return gatewayBase ? gatewayBase + value.slice(confluenceBase.length) : undefined;
   }
@@ -100,4 +107,26 @@ export function rewriteLinks(response: UpstreamResponse, gatewayRoot: string | u
   }
   const link = response.link === undefined ? undefined : rewriteLink(response.link, gatewayRoot, confluenceBase);
   return { ...response, body, link };
+}
+
+/** Whether a request opens a people link (answered without a token: it only sends the browser on to the site). */
+export const isPeoplePath = (method: string, path: string) => ['GET', 'HEAD'].includes(method.toUpperCase()) && PEOPLE_PATH.test(path);
+
+/**
+ * Where a people link opened on the gateway (`GET <gateway>/wiki/spaces/…`) goes: the same path and
+ * query on the site, whose base (`https://site/wiki`) comes from Confluence itself, never from the
+ * request. Undefined for anything else, so only people paths redirect and only ever to the site:
+ * the path is resolved against the site first (dot segments, encodings), and must still be a people
+ * path of that site afterwards; backslashes and control characters are refused outright.
+ */
+export function peopleRedirect(method: string, path: string, query: URLSearchParams, siteBase: string): string | undefined {
+  if (!isPeoplePath(method, path) || /[\\\u0000-\u001f\u007f]/.test(path)) return undefined;
+  const base = new URL(siteBase.replace(/\/+$/, ''));
+  const prefix = base.pathname.replace(/\/wiki$/, '');
+  const target = new URL(`${prefix}${path}`, base.origin);
+  const stays = target.origin === base.origin && target.pathname.startsWith(prefix) && PEOPLE_PATH.test(target.pathname.slice(prefix.length));
+  if (!stays) return undefined;
+  const search = query.toString();
+  target.search = search ? `?${search}` : '';
+  return target.href;
 }

@@ -104,13 +104,23 @@ interface V1Write {
   version?: { number?: unknown; message?: unknown };
 }
 
-/** `body.storage` or `body.atlas_doc_format` (the first given), as v2's `{representation, value}`. */
+/** The representations v2 takes on a write (its `PageBodyWrite`), which v1's writes are translated to. */
+const WRITE_FORMATS = ['storage', 'atlas_doc_format', 'wiki'] as const;
+/** The other representations v1's `ContentBodyCreate` names: Confluence v2 has no input for them. */
+const UNWRITABLE_FORMATS = ['view', 'export_view', 'styled_view', 'editor', 'editor2', 'anonymous_export_view', 'plain', 'raw'];
+
+/**
+ * `body.storage`, `body.atlas_doc_format` or `body.wiki` (the first given), as v2's
+ * `{representation, value}`. What a client read back from a GET and sends again (`_expandable`,
+ * `_links`) is ignored, as Confluence ignores it; a representation v2 cannot take is refused by name.
+ */
 function v2Body(given: V1Write['body']): { representation: string; value: string } | undefined {
-  for (const format of ['storage', 'atlas_doc_format']) {
+  for (const format of WRITE_FORMATS) {
     const body = given?.[format];
     if (body && typeof body.value === 'string') return { representation: format, value: body.value };
   }
-  if (given && Object.keys(given).length > 0) throw new AppError('INVALID_REQUEST', 'The body must be given as body.storage or body.atlas_doc_format.');
+  const unwritable = UNWRITABLE_FORMATS.find((format) => given?.[format] !== undefined && given[format] !== null);
+  if (unwritable) throw new AppError('INVALID_REQUEST', `body.${unwritable} cannot be written through the gateway (Confluence's v2 API takes none); give body.storage, body.atlas_doc_format or body.wiki.`);
   return undefined;
 }
 
@@ -148,7 +158,8 @@ async function updateContent(context: RouteContext): Promise<UpstreamResponse> {
   const found = await aimAtPage(context, context.params.id, new URLSearchParams({ 'body-format': 'storage' }));
   if ('refusal' in found) return found.refusal;
   const current = JSON.parse(found.response.body) as V2Page;
-  const spaceKey = typeof write.space?.key === 'string' ? write.space.key : undefined;
+  // An empty key (a client that read the page without expanding `space` sends `{"key": ""}`) names no space, as for Confluence.
+  const spaceKey = typeof write.space?.key === 'string' && write.space.key !== '' ? write.space.key : undefined;
   const targetSpaceId = spaceKey === undefined ? String(current.spaceId) : destinationByKey(context, spaceKey);
   const moved = targetSpaceId !== String(current.spaceId);
   const parentId = parentOf(write);

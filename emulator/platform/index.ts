@@ -21,7 +21,7 @@ export type {
   ScheduledTriggerRequest,
   WebTriggerHandler,
 } from './platform';
-export { loadManifest, SCHEDULE_INTERVAL_MS } from './manifest';
+export { loadManifest, runtimeNodeMajor, SCHEDULE_INTERVAL_MS } from './manifest';
 export type { AppManifest, ScheduledTriggerModule, ScheduleInterval, ScopeGrant } from './manifest';
 export { FORGE_PROXY_ERROR_HEADER, IMPERSONATION_NOT_ALLOWED, USER_CONTEXT_MISSING } from './product-proxy';
 export type { ProxyRefusal, RefusalReason } from './product-proxy';

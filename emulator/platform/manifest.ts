@@ -60,6 +60,15 @@ function parseScheduledTriggers(raw: unknown): ScheduledTriggerModule[] {
 }
 
 /** Reads manifest.yml from a path, or takes an already parsed manifest. */
+/** The Node major of the manifest's `app.runtime.name` (`nodejs24.x` → 24): what Forge runs the functions on. */
+export function runtimeNodeMajor(manifest: AppManifest): number {
+  const app = isRecord(manifest.raw.app) ? manifest.raw.app : {};
+  const name = isRecord(app.runtime) ? app.runtime.name : undefined;
+  const match = typeof name === 'string' ? /^nodejs(\d+)\.x$/.exec(name) : null;
+  if (!match) throw new Error(`manifest app.runtime.name must be nodejs<major>.x, not ${String(name)}`);
+  return Number(match[1]);
+}
+
 export function loadManifest(source: string | Record<string, unknown>): AppManifest {
   const raw: unknown = typeof source === 'string' ? parse(fs.readFileSync(source, 'utf8')) : source;
   if (!isRecord(raw)) throw new Error('manifest must be a YAML mapping');

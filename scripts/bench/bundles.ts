@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { APP_ROOT } from '../../emulator/app';
+import { loadManifest, runtimeNodeMajor } from '../../emulator/platform';
 
 export interface BackendBundle {
   bytes: number;
@@ -16,7 +17,7 @@ const packageOf = (file: string) => (file.startsWith('src/') ? 'src' : file.repl
 
 /**
  * src/index.ts bundled as Forge deploys it: everything bundled (the Forge runtime provides no packages,
- * only Node's built-ins), minified, CommonJS for the nodejs22.x runtime the manifest names.
+ * only Node's built-ins), minified, CommonJS for the Node runtime the manifest names.
  */
 export async function measureBackendBundle(): Promise<BackendBundle> {
   const result = await build({
@@ -25,7 +26,7 @@ export async function measureBackendBundle(): Promise<BackendBundle> {
     bundle: true,
     minify: true,
     platform: 'node',
-    target: 'node22',
+    target: `node${runtimeNodeMajor(loadManifest(path.join(APP_ROOT, 'manifest.yml')))}`,
     format: 'cjs',
     write: false,
     metafile: true,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { newContext, openModule, startBrowserSession, type ModuleView } from '../test/browser/browser-session';
 import { foldAfterSettling } from '../test/browser/background-fold';
-import { seedActivity } from '../test/browser/seed';
+import { seedActivity } from '../emulator/demo/seed';
 
 const OUT_DIR = path.join(__dirname, '..', 'docs', 'screenshots');
 

@@ -6,11 +6,17 @@ import { SPACE_MODULE_TYPES } from './ui-modules';
 const EVERY: Record<ScheduleInterval, string> = { fiveMinute: 'five minutes', hour: 'hour', day: 'day', week: 'week' };
 
 /** What `npm start` prints once it listens: where everything is, and as whom one can act. */
-export function describeServer(server: LocalServer, dataDir: string): string {
+export function describeServer(server: LocalServer, dataDir: string, options: { demo?: boolean } = {}): string {
   const { url, site, modules } = server;
   const relative = path.relative(process.cwd(), dataDir);
   const shown = relative.startsWith('..') || path.isAbsolute(relative) ? dataDir : relative;
-  const lines = [`Space-scoped API tokens, running locally at ${url}`, `State: ${shown} (npm start -- --reset starts again from the seed)`, ''];
+  const lines = [
+    `Space-scoped API tokens, running locally at ${url}`,
+    `State: ${shown} (npm start -- --reset starts again from the seed; npm start -- --demo from the seed plus a month of traffic)`,
+    options.demo ? 'Demo: alice and bob hold five tokens whose scripts ran for a month; charts and use counts show it.' : 'No traffic yet: charts fill as tokens are used (npm start -- --demo shows a month of it).',
+    `Server process ${process.pid}: Ctrl-C, or kill ${process.pid}, stops it and releases the data folder.`,
+    '',
+  ];
   lines.push('Custom UI, one host page per module and user (switch module, user and space on the page):');
   for (const module of modules) {
     lines.push(`  ${module.title} (${module.key})`);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_ROOT } from '../app';
@@ -73,12 +73,52 @@ function unbuiltUiSources(modules: readonly UiModule[], rebuildStale: boolean): 
 export function buildMissingUi(modules: readonly UiModule[], options: { rebuildStale?: boolean } = {}): string[] {
   const sources = unbuiltUiSources(modules, options.rebuildStale ?? false);
   if (sources.length === 0) return [];
-  const result = spawnSync(process.execPath, [path.join(APP_ROOT, 'scripts', 'build-ui.mjs'), ...sources], {
-    cwd: APP_ROOT,
-    stdio: 'inherit',
-    // Under jest NODE_ENV is `test`, which would make Vite build React in development mode.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const result = spawnSync(process.execPath, [BUILD_SCRIPT, ...sources], BUILD_OPTIONS);
   if (result.status !== 0) throw new Error(`Building the Custom UI (${sources.join(', ')}) failed`);
   return sources;
+}
+
+const BUILD_SCRIPT = path.join(APP_ROOT, 'scripts', 'build-ui.mjs');
+const BUILD_OPTIONS = {
+  cwd: APP_ROOT,
+  stdio: 'inherit' as const,
+  // Under jest NODE_ENV is `test`, which would make Vite build React in development mode.
+  env: { ...process.env, NODE_ENV: 'production' },
+};
+
+/**
+ * While `npm start` runs: rebuilds the modules whose sources changed (static/, the resolver contract),
+ * a moment after the last change, in a child process so the server keeps answering meanwhile. One
+ * build at a time; a change during a build is picked up by the next.
+ */
+export function watchUiSources(modules: readonly UiModule[], rebuilt: (sources: string[]) => void): void {
+  let timer: NodeJS.Timeout | undefined;
+  let building = false;
+  let again = false;
+  const rebuild = () => {
+    if (building) {
+      again = true;
+      return;
+    }
+    const sources = unbuiltUiSources(modules, true);
+    if (sources.length === 0) return;
+    building = true;
+    spawn(process.execPath, [BUILD_SCRIPT, ...sources], BUILD_OPTIONS).on('exit', (status) => {
+      building = false;
+      if (status === 0) rebuilt(sources);
+      else console.error(`Rebuilding the Custom UI (${sources.join(', ')}) failed; fix the error and save again.`);
+      if (again) {
+        again = false;
+        rebuild();
+      }
+    });
+  };
+  const changed = (_event: string, file: string | null) => {
+    if (file && /(^|[\\/])(build|node_modules)([\\/]|$)|bundle-report\.html$/.test(file)) return;
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 300);
+  };
+  for (const dir of [path.join(APP_ROOT, 'static'), path.join(APP_ROOT, 'src', 'contract')]) {
+    fs.watch(dir, { recursive: true, persistent: false }, changed);
+  }
 }

@@ -1,6 +1,6 @@
 import { startBrowserSession } from '../../test/browser/browser-session';
 import { FIRST_LOAD_BUDGET_GZIP_BYTES, measureFirstLoad, PAGE_VIEWS, type FetchedFile, type PageName } from '../../test/browser/first-load';
-import { seedActivity } from '../../test/browser/seed';
+import { seedActivity } from '../../emulator/demo/seed';
 import { median } from './stats';
 
 export const UI_LOAD_RUNS = 5;

@@ -1,7 +1,7 @@
 import type { FrameLocator } from 'playwright-core';
 import { expectAccessible } from './accessibility';
 import { openModule, useBrowser, type ModuleView } from './browser-session';
-import { seedActivity } from './seed';
+import { seedActivity } from '../../emulator/demo/seed';
 
 // axe-core on every page in its main states: empty, with rows, a dialog open, an error shown.
 const browser = useBrowser();

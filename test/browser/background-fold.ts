@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { LocalServer } from '../../emulator/server/server';
-import { auditEventId, type AuditRecord } from '../../src/core/audit';
-import { DAY_MS } from '../../src/core/clock';
 import { FOLD_LIMITS } from '../../src/use-cases/fold-events';
 import { request } from '../server/http-client';
-import { storeAuditEvents } from '../support/seed-audit';
+
+export { pastRequest, storePastEvents } from '../../emulator/demo/audit-events';
 
 /**
  * Runs the background fold as it would run once its settle lag has passed, and answers the "as of" it
@@ -23,20 +21,4 @@ export async function foldAfterSettling(server: LocalServer): Promise<string> {
   } finally {
     Date.now = realNow;
   }
-}
-
-/** Stores past audit events in the server's storage, as the gateway would have filed them on those days. */
-export function storePastEvents(server: LocalServer, events: AuditRecord[]): Promise<void> {
-  const info = { moduleKey: 'gateway', moduleType: 'webtrigger', functionKey: 'gateway-fn', timeoutMs: 55_000 };
-  return server.app.platform.run(info, () => storeAuditEvents(events));
-}
-
-/** A page read `daysAgo` days back in DOCS, as the gateway files it with that outcome. */
-export function pastRequest(token: { id: string; ownerAccountId: string }, daysAgo: number, outcome: AuditRecord['outcome']): AuditRecord {
-  const at = Date.now() - daysAgo * DAY_MS - Math.floor(Math.random() * 1000);
-  const [status, code] = ({ ok: [200, null], denied: [403, 'OPERATION_NOT_GRANTED'], failed: [502, 'UPSTREAM_ERROR'], unconfirmed: [0, null] } as const)[outcome];
-  return {
-    id: auditEventId(at, randomBytes), at, tokenId: token.id, ownerAccountId: token.ownerAccountId, spaceId: '10001', spaceKey: 'DOCS',
-    operation: 'read', method: 'GET', pageId: '20004', status, outcome, code, clientIp: null, userAgent: 'nightly/1.0',
-  };
 }

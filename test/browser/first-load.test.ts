@@ -1,6 +1,6 @@
 import { startBrowserSession, type BrowserSession } from './browser-session';
 import { describeFirstLoad, FIRST_LOAD_BUDGET_GZIP_BYTES, measureFirstLoad, PAGE_VIEWS, type PageName } from './first-load';
-import { seedActivity } from './seed';
+import { seedActivity } from '../../emulator/demo/seed';
 
 let session: BrowserSession;
 beforeAll(async () => {

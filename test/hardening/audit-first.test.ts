@@ -1,5 +1,5 @@
 import { DOCS, Harness, SEED } from '../support/harness';
-import { newPage } from '../support/new-page';
+import { newPage } from '../../emulator/demo/new-page';
 
 /**
  * Item 2 of issue 10: no page change without an audit record. For a create, update or delete the

@@ -1,5 +1,5 @@
 import { advanceSeconds, DOCS, ENG, Harness, PRIV, SEED, type GatewayAnswer } from '../support/harness';
-import { newPage } from '../support/new-page';
+import { newPage } from '../../emulator/demo/new-page';
 
 /**
  * Items 6 and 7 of issue 10. Outside the scope looks like nothing: a page, parent, destination or

@@ -5,7 +5,7 @@ import { EmulatedApp } from '../../emulator/app';
 import { SEED } from '../../emulator/confluence';
 import { TOKEN_PATTERN, tokenHint, tokenParts } from '../../src/core/token-format';
 import { bearer, callGateway, issueToken } from './support';
-import { newPage } from '../support/new-page';
+import { newPage } from '../../emulator/demo/new-page';
 
 /**
  * No secret at rest: after a realistic run on a directory-backed app (issuing, using, refusing,

@@ -5,7 +5,7 @@
  * and so does the gateway: only a real change of space or parent is a move.
  */
 import { DOCS, Harness, SEED } from '../support/harness';
-import { newPage } from '../support/new-page';
+import { newPage } from '../../emulator/demo/new-page';
 
 let h: Harness;
 beforeEach(() => (h = new Harness()));

@@ -1,7 +1,7 @@
 import { advanceDays, advanceSeconds, DOCS, ENG, Harness, PRIV, SEED } from '../support/harness';
 import { tokenParts } from '../../src/core/token-format';
 import { tokenWithValidChecksum } from '../support/checksum-key';
-import { newPage } from '../support/new-page';
+import { newPage } from '../../emulator/demo/new-page';
 
 let h: Harness;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { fromEntity, type TokenEntity } from '../../src/adapters/kvs/token-entity';
 import { FOLD_LIMITS } from '../../src/use-cases/fold-events';
 import { advanceDays, advanceSeconds, DOCS, Harness, SEED } from '../support/harness';
-import { newPage } from '../support/new-page';
+import { newPage } from '../../emulator/demo/new-page';
 
 let h: Harness;
 beforeEach(() => {

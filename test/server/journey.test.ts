@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { LocalServer } from '../../emulator/server/server';
 import { gateway, invoke, request, startServer, tempDataDir, wiki } from './http-client';
-import { newPage } from '../support/new-page';
+import { newPage } from '../../emulator/demo/new-page';
 
 const FULL_ACCESS = { spaceKeys: ['DOCS'], operations: ['read', 'create', 'update', 'delete'], expiresInDays: 30 };
 

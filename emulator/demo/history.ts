@@ -1,8 +1,8 @@
 import { KvsFoldStore } from '../../src/adapters/kvs/fold-store';
 import type { AuditRecord } from '../../src/core/audit';
 import { FOLD_LIMITS, FOLDERS, foldEvents } from '../../src/use-cases/fold-events';
-import type { LocalServer } from '../../emulator/server/server';
-import { pastRequest, storePastEvents } from './background-fold';
+import type { LocalServer } from '../server/server';
+import { pastRequest, storePastEvents } from './audit-events';
 
 /** A fixed sequence, so the screenshots' charts stay the same from one run to the next. */
 function pseudoRandom(seed: number): () => number {

@@ -1,12 +1,12 @@
-import type { LocalServer } from '../../emulator/server/server';
-import { gateway, invoke } from '../server/http-client';
-import { newPage } from '../support/new-page';
-import { seedHistory } from './seed-history';
+import { gateway, invoke } from '../server/local-client';
+import type { LocalServer } from '../server/server';
+import { seedHistory } from './history';
+import { newPage } from './new-page';
 
 /**
  * Realistic state for the pages, made over HTTP as people and scripts would: alice's and bob's tokens,
  * pages created, updated, read and trashed through the gateway, one token revoked. Used by
- * `npm run screenshots`, the first-load budget test and the UI bench, so all three show the same pages.
+ * `npm start -- --demo`, `npm run screenshots`, the first-load budget test and the UI bench, so all show the same pages.
  */
 const DOCS_ID = '10001';
 

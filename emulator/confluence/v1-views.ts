@@ -3,7 +3,7 @@ import { renderBody } from './bodies';
 import type { ConfluenceState, StoredAttachment, StoredLabel, StoredPage, StoredSpace, StoredUser } from './model';
 
 /** `expand` values the stand-in models; others are ignored, as Confluence ignores unknown expansions. */
-export type V1Expand = 'space' | 'version' | 'body.storage' | 'body.atlas_doc_format' | 'ancestors';
+export type V1Expand = 'space' | 'version' | 'body.storage' | 'body.atlas_doc_format' | 'ancestors' | 'history' | 'history.lastUpdated' | 'container';
 
 export function v1SpaceView(space: StoredSpace, base: string) {
   return {
@@ -17,8 +17,21 @@ export function v1SpaceView(space: StoredSpace, base: string) {
   };
 }
 
+/** A person inside a v1 answer, as v1's `User` has them (Confluence fills them in itself). */
 function v1By(user: StoredUser | undefined, accountId: string) {
-  return { type: 'known', accountId, accountType: user?.accountType ?? 'atlassian', displayName: user?.displayName ?? accountId, publicName: user?.displayName ?? accountId };
+  return {
+    type: 'known',
+    accountId,
+    accountType: user?.accountType ?? 'atlassian',
+    displayName: user?.displayName ?? accountId,
+    publicName: user?.displayName ?? accountId,
+    profilePicture: { path: '/wiki/aa-avatar/default.png', width: 48, height: 48, isDefault: true },
+    _expandable: { operations: '', personalSpace: '' },
+  };
+}
+
+function v1Version(state: ConfluenceState, version: StoredPage['version']) {
+  return { by: v1By(state.users[version.authorId], version.authorId), when: version.createdAt, number: version.number, message: version.message, minorEdit: version.minorEdit };
 }
 
 function ancestorsOf(state: ConfluenceState, page: StoredPage): StoredPage[] {
@@ -46,20 +59,26 @@ export function v1PageView(state: ConfluenceState, page: StoredPage, base: strin
     status: page.status,
     title: page.title,
     ...(has('space') ? { space: v1SpaceView(space, base) } : {}),
-    ...(has('version')
+    ...(has('version') ? { version: v1Version(state, page.version) } : {}),
+    ...(has('history') || has('history.lastUpdated')
       ? {
-          version: {
-            by: v1By(state.users[page.version.authorId], page.version.authorId),
-            when: page.version.createdAt,
-            number: page.version.number,
-            message: page.version.message,
-            minorEdit: page.version.minorEdit,
+          history: {
+            latest: true,
+            createdBy: v1By(state.users[page.authorId], page.authorId),
+            createdDate: page.createdAt,
+            ...(has('history.lastUpdated') ? { lastUpdated: v1Version(state, page.version) } : {}),
+            _expandable: { ...(has('history.lastUpdated') ? {} : { lastUpdated: '' }), previousVersion: '', contributors: '', nextVersion: '' },
           },
         }
       : {}),
+    ...(has('container') ? { container: v1SpaceView(space, base) } : {}),
     ...(has('ancestors') ? { ancestors: ancestorsOf(state, page).map((a) => ({ id: a.id, type: 'page', status: a.status, title: a.title, _links: pageLinks(a, space.key, base) })) } : {}),
     ...(Object.keys(body).length > 0 ? { body } : {}),
-    _expandable: { container: `/rest/api/space/${space.key}`, ...(has('space') ? {} : { space: `/rest/api/space/${space.key}` }) },
+    _expandable: {
+      ...(has('container') ? {} : { container: `/rest/api/space/${space.key}` }),
+      ...(has('space') ? {} : { space: `/rest/api/space/${space.key}` }),
+      ...(has('history') || has('history.lastUpdated') ? {} : { history: `/rest/api/content/${page.id}/history` }),
+    },
     _links: pageLinks(page, space.key, base),
   };
 }
@@ -78,8 +97,8 @@ export function v1AttachmentView(state: ConfluenceState, attachment: StoredAttac
     type: 'attachment',
     status: attachment.status,
     title: attachment.title,
-    version: { by: v1By(state.users[attachment.version.authorId], attachment.version.authorId), when: attachment.version.createdAt, number: attachment.version.number, message: '', minorEdit: attachment.version.minorEdit },
-    container: { id: page.id, type: 'page', status: page.status, title: page.title },
+    version: { ...v1Version(state, { ...attachment.version, message: '' } as StoredPage['version']) },
+    container: { id: page.id, type: 'page', status: page.status, title: page.title, _links: pageLinks(page, spaceKey, base) },
     metadata: { mediaType: attachment.mediaType, comment: attachment.comment },
     extensions: { mediaType: attachment.mediaType, fileSize, comment: attachment.comment },
     _expandable: {},

@@ -84,6 +84,7 @@ async function main(): Promise<void> {
       route: cost.route,
       status: cost.status,
       'Confluence calls': cost.upstreamCalls,
+      'of which user look-ups': cost.userLookUps,
       'KVS reads': cost.reads,
       'KVS writes': cost.writes,
     }))),
@@ -202,6 +203,8 @@ async function main(): Promise<void> {
     /** Confluence calls per successful request, by route (method and path template). */
     upstream_calls: Object.fromEntries(routeCosts.map((cost) => [cost.route, cost.upstreamCalls])),
     upstream_calls_max: Math.max(...routeCosts.map((cost) => cost.upstreamCalls)),
+    /** Batched user look-ups per request (people in v1 answers); remembered per instance, so often 0. */
+    user_lookup_calls_max: Math.max(...routeCosts.map((cost) => cost.userLookUps)),
     /** Confluence calls per route for a token limited to a page tree, on pages two levels below its root. */
     page_tree_upstream_calls: Object.fromEntries(treeCosts.map((cost) => [cost.route, cost.pageTree])),
     /** The most any route in the table costs over the same route for a whole-space token. */

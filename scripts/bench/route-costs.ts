@@ -10,6 +10,10 @@ export interface RouteCost {
   route: string;
   status: number;
   upstreamCalls: number;
+  /** Of those, the batched user look-up (v2 users-bulk; remembered per instance for a few minutes). */
+  userLookUps: number;
+  /** Whether the request asked for v1 expansions (they may cost the one call more the expansions table names). */
+  expands: boolean;
   reads: number;
   writes: number;
 }
@@ -42,8 +46,8 @@ export interface RouteTarget {
 const DEFAULT_TARGET: RouteTarget = { page: SEED.pages.gettingStarted.id, parent: SEED.pages.docsHome.id };
 
 const v1 = '/wiki/rest/api';
-/** Each v1 expansion that costs a call, so a scenario measures its route's worst case. */
-const EXPAND_ALL = 'body.storage,version,space,ancestors';
+/** v1 expansions that cost calls (v1-expansions.ts), so a scenario measures its route's worst case. */
+const EXPAND_ALL = 'body.storage,version,history.lastUpdated,space.homepage,container,ancestors,children.page,metadata.labels';
 const BOUNDARY = 'benchBoundary';
 const multipart = [`--${BOUNDARY}`, 'Content-Disposition: form-data; name="file"; filename="bench.txt"', 'Content-Type: text/plain', '', 'bench', `--${BOUNDARY}--`, ''].join('\r\n');
 const upload = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'x-atlassian-token': 'no-check' };
@@ -138,7 +142,9 @@ async function measure(app: EmulatedApp, authorization: string, scenario: RouteS
   }
   const counters = app.kvs.counters();
   scenario.keep?.(made, JSON.parse(response.body ?? '{}'));
-  return { route: scenario.route, status: response.statusCode, upstreamCalls: app.platform.productCalls.length, reads: counters.readRequests, writes: counters.writeRequests };
+  const userLookUps = app.platform.productCalls.filter((call) => call.path.startsWith('/wiki/api/v2/users-bulk')).length;
+  const expands = Boolean(scenario.request(made).query?.expand);
+  return { route: scenario.route, status: response.statusCode, upstreamCalls: app.platform.productCalls.length, userLookUps, expands, reads: counters.readRequests, writes: counters.writeRequests };
 }
 
 /**

@@ -92,10 +92,20 @@ function collectRefs(node: unknown, into: Set<string>): void {
   }
 }
 
-/** Every component the paths reach, directly or through other components, without prose. */
+/**
+ * Component schemas kept whatever the stand-in implements: the v1 shapes the gateway builds its own
+ * answers in (test/app/v1-answer-schemas.test.ts holds them to these). Atlassian removed most v1
+ * content routes from the spec but kept these schemas, which is what clients of those routes expect.
+ */
+export const ANSWER_SCHEMAS: Record<Api, readonly string[]> = {
+  v1: ['Content', 'ContentArray', 'SearchPageResponseSearchResult', 'User', 'Space', 'SpaceArray', 'LabelArray'],
+  v2: [],
+};
+
+/** Every component the paths (and the answer schemas) reach, directly or through other components, without prose. */
 function reachableComponents(spec: Json, paths: unknown, api: Api): ContractDocument['components'] {
   const components: ContractDocument['components'] = {};
-  const pending = new Set<string>();
+  const pending = new Set<string>(ANSWER_SCHEMAS[api].map((name) => `#/components/schemas/${name}`));
   collectRefs(paths, pending);
   const seen = new Set<string>();
   for (const ref of pending) {

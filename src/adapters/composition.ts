@@ -12,6 +12,7 @@ import { perInstallation } from './installation';
 import { KvsPolicyStore } from './kvs/policy-store';
 import { KvsTokenStore } from './kvs/token-store';
 import { gatewayUrl } from './web-trigger/gateway-url';
+import { UserDirectory } from '../use-cases/gateway/user-directory';
 
 const clock = () => Date.now();
 
@@ -38,6 +39,7 @@ export function forgeGatewayDeps(): GatewayDeps {
     gatewayUrl,
     siteBase,
     limiter: perInstallation(() => new RequestLimiter(DEFAULT_POLICY.maxRequestsPerMinute)),
+    users: perInstallation(() => new UserDirectory(clock)),
   };
   return instanceDeps;
 }

@@ -70,6 +70,8 @@ export interface OwnerConfluence {
   getPageProperty(pageId: string, propertyId: string): Promise<UpstreamResponse>;
   updatePageProperty(pageId: string, propertyId: string, body: string): Promise<UpstreamResponse>;
   deletePageProperty(pageId: string, propertyId: string): Promise<UpstreamResponse>;
+  /** v2 `POST /users-bulk`: the people with these account ids (at most 100), as the owner sees them. */
+  usersBulk(accountIds: string[]): Promise<UpstreamResponse>;
 
   // REST v1 routes Confluence still documents.
   currentUser(): Promise<UpstreamResponse>;

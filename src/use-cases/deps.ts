@@ -6,6 +6,7 @@ import type { AuditLog } from '../ports/audit-log';
 import type { UsageTotals } from '../ports/fold-store';
 import type { ActAsOwner, UserConfluence } from '../ports/confluence';
 import type { PolicyStore, TokenStore } from '../ports/token-store';
+import type { UserDirectory } from './gateway/user-directory';
 
 export interface Deps {
   tokens: TokenStore;
@@ -31,6 +32,8 @@ export interface GatewayDeps extends Deps {
   siteBase: () => Promise<string>;
   /** This installation's per-token request limiter, in this function instance's memory. */
   limiter: () => RequestLimiter;
+  /** People named in v1 answers, remembered for a few minutes in this function instance's memory. */
+  users: () => UserDirectory;
 }
 
 /** The signed-in user of a resolver call: the account id comes from Forge's trusted context only. */

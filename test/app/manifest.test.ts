@@ -55,6 +55,7 @@ describe('manifest.yml', () => {
       'read:label:confluence',
       'read:page:confluence',
       'read:space:confluence',
+      'read:user:confluence',
       'write:attachment:confluence',
       'write:label:confluence',
       'write:page:confluence',

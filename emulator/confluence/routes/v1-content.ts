@@ -52,9 +52,11 @@ function removeLabel(ctx: RouteContext, name: string): RouteResult {
 export const removeLabelByQuery = (ctx: RouteContext) => removeLabel(ctx, queryString(ctx, 'name') ?? '');
 export const removeLabelByPath = (ctx: RouteContext) => removeLabel(ctx, ctx.pathParams.label ?? '');
 
+/** The expansions asked below `prefix`, each with its own prefixes, as Confluence reads `a.b.c` (`a`, `a.b`, `a.b.c`). */
 function expandList(ctx: RouteContext, prefix = ''): string[] {
-  const raw = ctx.rawQuery.getAll('expand').flatMap((value) => value.split(','));
-  return raw.filter((value) => value.startsWith(prefix)).map((value) => value.slice(prefix.length));
+  const raw = ctx.rawQuery.getAll('expand').flatMap((value) => value.split(',')).map((value) => value.trim());
+  const below = raw.filter((value) => value.startsWith(prefix)).map((value) => value.slice(prefix.length)).filter(Boolean);
+  return [...new Set(below.flatMap((name) => name.split('.').map((_, index, parts) => parts.slice(0, index + 1).join('.'))))];
 }
 
 /** Search cursors are opaque to clients; the stand-in's encode the offset of the next result. */

@@ -40,6 +40,7 @@ export const actAsOwner: ActAsOwner = (accountId: string): OwnerConfluence => {
     getPageProperty: (pageId, propertyId) => get(route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`),
     updatePageProperty: (pageId, propertyId, body) => send('PUT', route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`, body),
     deletePageProperty: (pageId, propertyId) => send('DELETE', route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`),
+    usersBulk: (accountIds) => asOwner(() => owner.requestConfluence(route`/wiki/api/v2/users-bulk`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ accountIds }) })),
 
     currentUser: () => get(route`/wiki/rest/api/user/current`),
     addLabels: (pageId, labels) => send('POST', route`/wiki/rest/api/content/${pageId}/label`, labels),

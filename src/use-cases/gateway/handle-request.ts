@@ -5,6 +5,7 @@ import type { Operation } from '../../core/operations';
 import type { UpstreamResponse } from '../../ports/confluence';
 import type { GatewayDeps } from '../deps';
 import { AuditTrail } from './audit-trail';
+import { blindChangeAnswer } from './blind-changes';
 import { authenticate } from './authenticate';
 import { hasLinks, isPeoplePath, peopleRedirect, rewriteLinks } from './links';
 import { PageTrees } from './page-trees';
@@ -88,7 +89,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
       deps,
     };
     context.confluence = guardedConfluence(context);
-    const response = await route.handler(context);
+    const response = blindChangeAnswer(context, await route.handler(context));
     settleOperation(context);
     outcome = { response: await onGateway(deps, checkUpstream(response)) };
   } catch (error) {

@@ -76,6 +76,12 @@ export interface RouteDefinition {
    * and re-serialized by the route's own parser instead.
    */
   body?: readonly string[] | ((body: string) => string);
+  /**
+   * REST v1 routes: the schema of Atlassian's v1 spec a successful answer follows (a component of
+   * emulator/confluence/contract.json), and the expansions it serves (v1-expansions.ts). The answer
+   * schema test (test/app/v1-answer-schemas.test.ts) checks every route × expansion against it.
+   */
+  v1Answer?: { schema: string; expand?: readonly string[] };
   handler: (context: RouteContext) => Promise<UpstreamResponse>;
 }
 

@@ -224,3 +224,14 @@ export function inSearchScope(context: RouteContext, hit: SearchHit | undefined)
   const roots = new Set(context.token.pages.map((page) => page.id));
   return roots.has(String(hit.id)) || (hit.ancestors ?? []).some((ancestor) => roots.has(String(ancestor.id)));
 }
+
+/**
+ * A space's homepage, when the token may see it (`space.homepage`): for a token limited to page trees,
+ * only when it is one of the trees' roots (a homepage has no page above it, so no tree holds it otherwise).
+ */
+export function reachableHomepage(context: RouteContext, space: { id?: unknown; homepageId?: unknown }): string | undefined {
+  const homepageId = optionalId(space.homepageId);
+  if (homepageId === undefined || !grantedSpace(context.token, optionalId(space.id))) return undefined;
+  if (context.trees.limited && !context.token.pages.some((page) => page.id === homepageId)) return undefined;
+  return homepageId;
+}

@@ -6,6 +6,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { UpstreamResponse } from '../../ports/confluence';
 import { ok, type RouteDefinition } from './route';
+import type { Person } from './user-directory';
+import type { ContentExpansion } from './v1-expansions';
 
 export interface V2Version {
   number?: number;
@@ -23,6 +25,10 @@ export interface V2Page {
   parentId?: string | null;
   type?: string;
   version?: V2Version;
+  authorId?: string;
+  createdAt?: string;
+  /** With `include-labels`. */
+  labels?: { results?: Array<{ id?: unknown; name?: unknown; prefix?: unknown }> };
   body?: Record<string, { value?: string; representation?: string } | undefined>;
   _links?: Record<string, string | undefined>;
 }
@@ -33,38 +39,47 @@ export interface V2Space {
   name?: string;
   type?: string;
   status?: string;
+  homepageId?: string | null;
   _links?: Record<string, string | undefined>;
 }
 
-/** The `expand` values the v1 translations fill in. */
-export const BODY_EXPANDS = ['body.storage', 'body.atlas_doc_format'] as const;
-
-export function expandsOf(query: URLSearchParams): Set<string> {
-  return new Set(query.getAll('expand').flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean));
-}
-
-/** v2 can render one body format per call; the first one asked for is the one fetched. */
-export function bodyFormatOf(expand: ReadonlySet<string>): 'storage' | 'atlas_doc_format' | undefined {
-  const first = [...expand].find((value) => (BODY_EXPANDS as readonly string[]).includes(value));
-  return first?.slice('body.'.length) as 'storage' | 'atlas_doc_format' | undefined;
-}
-
-export function v1Space(space: V2Space) {
+export function v1Space(space: V2Space, homepage?: unknown) {
   return {
     id: Number(space.id),
     key: space.key,
     name: space.name ?? space.key,
     type: space.type ?? 'global',
     status: space.status ?? 'current',
-    _expandable: { description: '', homepage: '' },
+    ...(homepage ? { homepage } : {}),
+    _expandable: { description: '', ...(homepage ? {} : { homepage: '' }) },
     _links: { webui: space._links?.webui ?? `/spaces/${space.key}` },
   };
 }
 
-/** `version.by` names the account of the version's author: the token's owner for edits made through it. */
-function v1Version(version: V2Version) {
+/**
+ * A person as v1's `User` has them: from the answer's one user look-up (user-directory.ts), or by
+ * account id alone when Confluence did not describe them.
+ */
+export function v1User(accountId: string, people: ReadonlyMap<string, Person> | undefined) {
+  const person = people?.get(accountId);
+  const picture = person?.profilePicture;
   return {
-    by: { type: 'known', accountId: version.authorId ?? '', accountType: 'atlassian' },
+    type: 'known',
+    accountId,
+    accountType: person?.accountType ?? 'atlassian',
+    ...(person?.displayName !== undefined ? { displayName: person.displayName } : {}),
+    ...(person?.publicName !== undefined ? { publicName: person.publicName } : {}),
+    ...(picture?.path !== undefined
+      ? { profilePicture: { path: picture.path, width: picture.width ?? 48, height: picture.height ?? 48, isDefault: picture.isDefault ?? false } }
+      : {}),
+    _expandable: { operations: '', personalSpace: '' },
+  };
+}
+
+/** `version.by` names the account of the version's author: the token's owner for edits made through it. */
+export function v1Version(version: V2Version, people?: ReadonlyMap<string, Person>) {
+  return {
+    by: v1User(version.authorId ?? '', people),
     when: version.createdAt ?? '',
     number: version.number ?? 1,
     message: version.message ?? '',
@@ -72,34 +87,59 @@ function v1Version(version: V2Version) {
   };
 }
 
-export interface V1ContentParts {
-  expand: ReadonlySet<string>;
-  space?: V2Space;
-  /** Top-down, as v1 lists them; `undefined` when not fetched. */
-  ancestors?: Array<{ id: string; title?: string }>;
-}
-
-/** A v2 page as v1 `Content`. */
-export function v1Content(page: V2Page, { expand, space, ancestors }: V1ContentParts) {
-  const body: Record<string, unknown> = {};
-  for (const format of ['storage', 'atlas_doc_format']) {
-    const rendered = page.body?.[format];
-    if (expand.has(`body.${format}`) && rendered?.value !== undefined) body[format] = { value: rendered.value, representation: format, _expandable: {} };
-  }
-  const expandable: Record<string, string> = {};
-  if (!space) expandable.space = '';
-  if (!ancestors) expandable.ancestors = '';
-  if (Object.keys(body).length === 0) expandable.body = '';
-  if (!page.version) expandable.version = '';
+/** A page named inside another answer (an ancestor, a child, a space's homepage): what v1 always shows of one. */
+export function v1NestedPage(page: V2Page, spaceKey: string | undefined) {
+  const webui = page._links?.webui ?? (spaceKey ? `/spaces/${spaceKey}/pages/${page.id}` : undefined);
   return {
     id: String(page.id),
     type: 'page',
     status: page.status ?? 'current',
     title: page.title ?? '',
-    ...(space ? { space: v1Space(space) } : {}),
-    ...(page.version && (expand.has('version') || expand.has('version.by')) ? { version: v1Version(page.version) } : {}),
-    ...(ancestors ? { ancestors: ancestors.map((a) => ({ id: String(a.id), type: 'page', status: 'current', ...(a.title ? { title: a.title } : {}) })) } : {}),
-    ...(Object.keys(body).length > 0 ? { body } : {}),
+    _links: { ...(webui ? { webui } : {}), ...(page._links?.tinyui ? { tinyui: page._links.tinyui } : {}) },
+  };
+}
+
+/** What an answer fetched for a page's expansions (v1-expanded.ts); absent parts stay in `_expandable`. */
+export interface V1ContentParts {
+  served: ReadonlySet<ContentExpansion>;
+  space?: V2Space;
+  /** The space's homepage, when served and in scope. */
+  homepage?: V2Page;
+  /** Top-down, as v1 lists them, already trimmed to the token's scope. */
+  ancestors?: V2Page[];
+  children?: V2Page[];
+  labels?: Array<{ id?: unknown; name?: unknown; prefix?: unknown }>;
+  people?: ReadonlyMap<string, Person>;
+  /** The page's space key, for links of nested pages that come without one. */
+  spaceKey?: string;
+}
+
+/** A v2 page as v1 `Content`, with the expansions served; nothing is invented for what was not fetched. */
+export function v1Content(page: V2Page, parts: V1ContentParts) {
+  const { served, space, homepage, ancestors, children, labels, people, spaceKey } = parts;
+  const body: Record<string, unknown> = {};
+  for (const format of ['storage', 'atlas_doc_format'] as const) {
+    const rendered = page.body?.[format];
+    if (served.has(`body.${format}`) && rendered?.value !== undefined) body[format] = { value: rendered.value, representation: format, _expandable: {} };
+  }
+  const shown = {
+    space: served.has('space') && space ? v1Space(space, served.has('space.homepage') && homepage ? v1NestedPage(homepage, space.key) : undefined) : undefined,
+    container: served.has('container') && space ? v1Space(space) : undefined,
+    version: served.has('version') && page.version ? v1Version(page.version, people) : undefined,
+    history: served.has('history') ? v1History(page, served.has('history.lastUpdated'), people) : undefined,
+    ancestors: served.has('ancestors') && ancestors ? ancestors.map((ancestor) => v1NestedPage(ancestor, spaceKey ?? space?.key)) : undefined,
+    children: served.has('children.page') && children ? v1Children(page, children, spaceKey ?? space?.key) : undefined,
+    metadata: served.has('metadata.labels') && labels ? { labels: { results: labels.map(v1Label), start: 0, limit: labels.length, size: labels.length, _links: {} }, _expandable: {} } : undefined,
+    body: Object.keys(body).length > 0 ? body : undefined,
+  };
+  const expandable: Record<string, string> = {};
+  for (const [name, value] of Object.entries(shown)) if (value === undefined) expandable[name] = '';
+  return {
+    id: String(page.id),
+    type: 'page',
+    status: page.status ?? 'current',
+    title: page.title ?? '',
+    ...Object.fromEntries(Object.entries(shown).filter(([, value]) => value !== undefined)),
     _expandable: expandable,
     _links: {
       ...(page._links?.webui ? { webui: page._links.webui } : {}),
@@ -109,6 +149,27 @@ export function v1Content(page: V2Page, { expand, space, ancestors }: V1ContentP
     },
   };
 }
+
+/** v1 `ContentHistory` from what v2 tells of a page: who created it and when, and its current version. */
+function v1History(page: V2Page & { authorId?: string; createdAt?: string }, lastUpdated: boolean, people?: ReadonlyMap<string, Person>) {
+  return {
+    latest: page.status !== 'historical',
+    ...(page.authorId !== undefined ? { createdBy: v1User(page.authorId, people) } : {}),
+    ...(page.createdAt !== undefined ? { createdDate: page.createdAt } : {}),
+    ...(lastUpdated && page.version ? { lastUpdated: v1Version(page.version, people) } : {}),
+    _expandable: { ...(lastUpdated ? {} : { lastUpdated: '' }), previousVersion: '', contributors: '', nextVersion: '' },
+  };
+}
+
+function v1Children(page: V2Page, children: V2Page[], spaceKey: string | undefined) {
+  return {
+    page: { results: children.map((child) => v1NestedPage(child, spaceKey)), start: 0, limit: CHILDREN_LIMIT, size: children.length, _links: {} },
+    _expandable: { attachment: `/rest/api/content/${page.id}/child/attachment`, comment: '' },
+  };
+}
+
+/** How many child pages `children.page` lists, as Confluence's default page size. */
+export const CHILDREN_LIMIT = 25;
 
 /** A v1 list: `{results, start, limit, size, _links}`, with v2's cursor carried in `_links.next`. */
 export function v1List(results: unknown[], query: URLSearchParams, path: string, nextCursor: string | undefined, base?: string): UpstreamResponse {

@@ -5,9 +5,12 @@
  */
 import { AppError } from '../../../core/errors';
 import type { UpstreamResponse } from '../../../ports/confluence';
+import { answersBlind } from '../blind-changes';
 import { jsonObject, ok, optionalId, type RouteContext, type RouteDefinition } from '../route';
 import { aimAtPage, aimAtSpaceKey, destinationByKey, keepInScope, requireMoveInScope, requireParentIn } from '../scope-guard';
-import { bodyFormatOf, expandsOf, nextCursorOf, parsed, v1Attachment, v1Content, v1Label, v1List, type V2Attachment, type V2Page, type V2Space, v1Routes } from '../v1-shapes';
+import { nextCursorOf, parsed, v1Attachment, v1Content, v1Label, v1List, type V2Attachment, type V2Page, v1Routes } from '../v1-shapes';
+import { bodyFormatOf, expandsOf, planExpansions, servedAlone, type ExpansionPlan, type Need } from '../v1-expansions';
+import { expandedContents } from '../v1-expanded';
 
 const LIST_QUERY = ['expand', 'start', 'limit', 'cursor'];
 /** The v1 page fields the translation reads; nothing else of the client's body is looked at or sent. */
@@ -28,71 +31,67 @@ function v2ListQuery(context: RouteContext): URLSearchParams {
 }
 
 
-/** `GET /content/{id}`: the page (1 call), its space (1) and ancestors (1) when expanded. */
-async function getContent(context: RouteContext): Promise<UpstreamResponse> {
-  const expand = expandsOf(context.query);
+/** The page call's query: the body format and labels the served expansions need, asked with the page. */
+function pageQuery(plan: ExpansionPlan, asked: ReadonlySet<string>, labels: boolean): URLSearchParams {
   const query = new URLSearchParams();
-  const format = bodyFormatOf(expand);
+  const format = bodyFormatOf(asked, plan.served);
   if (format) query.set('body-format', format);
+  if (labels && plan.needs.has('labels')) query.set('include-labels', 'true');
+  return query;
+}
+
+/**
+ * `GET /content/{id}`: the page (1 call, with its body and labels), then what the expansions need
+ * (v1-expansions.ts: at most 3 more calls, and the user look-up).
+ */
+async function getContent(context: RouteContext): Promise<UpstreamResponse> {
+  const asked = expandsOf(context.query);
+  const plan = planExpansions(asked, PLANS.page.calls, PLANS.page.options);
+  const query = pageQuery(plan, asked, true);
   const version = context.query.get('version');
   if (version) query.set('version', version);
   const found = await aimAtPage(context, context.params.id, query);
   if ('refusal' in found) return found.refusal;
-  const page = JSON.parse(found.response.body) as V2Page;
-  let space: V2Space | undefined;
-  if (expand.has('space')) {
-    const answer = parsed<V2Space>(await context.confluence.getSpace(String(page.spaceId), new URLSearchParams()));
-    if ('refusal' in answer) return answer.refusal;
-    space = answer.value;
-  }
-  let ancestors: V2Page[] | undefined;
-  if (expand.has('ancestors')) {
-    const listed = await context.confluence.listRelatedPages(context.params.id, 'ancestors', new URLSearchParams());
-    const answer = parsed<{ results?: V2Page[] }>(await keepInScope(context, listed, String(page.spaceId), 'ancestors'));
-    if ('refusal' in answer) return answer.refusal;
-    ancestors = answer.value.results ?? [];
-  }
-  return ok(v1Content(page, { expand, space, ancestors }));
+  const expanded = await expandedContents(context, [JSON.parse(found.response.body) as V2Page], plan);
+  return 'refusal' in expanded ? expanded.refusal : ok(expanded.contents[0]);
 }
 
 /**
  * `GET /content?spaceKey=&title=`: pages of one space in scope, or of all the token's spaces (1 call),
- * with their spaces (1) when expanded. Ancestors are fetched for a single result only (1), as each
- * page would cost a call.
+ * with what the expansions need; a page's own parts (ancestors, children, labels) only for a list of one.
  */
 async function listContent(context: RouteContext): Promise<UpstreamResponse> {
   const type = context.query.get('type') ?? 'page';
   const spaceKey = context.query.get('spaceKey');
   const spaces = spaceKey ? [aimAtSpaceKey(context, spaceKey)] : context.token.spaces;
-  const expand = expandsOf(context.query);
   if (type !== 'page') return v1List([], context.query, '/wiki/rest/api/content', undefined);
+  const asked = expandsOf(context.query);
   const query = v2ListQuery(context);
   query.set('space-id', spaces.map((space) => space.id).join(','));
   const title = context.query.get('title');
   if (title !== null) query.set('title', title);
   query.set('status', context.query.get('status') ?? 'current');
-  const format = bodyFormatOf(expand);
+  const listPlan = planExpansions(asked, PLANS.list.calls, PLANS.list.options);
+  const format = bodyFormatOf(asked, listPlan.served);
   if (format) query.set('body-format', format);
   const answer = parsed<{ results?: V2Page[]; _links?: { next?: string; base?: string } }>(await keepInScope(context, await context.confluence.listPages(query)));
   if ('refusal' in answer) return answer.refusal;
   const pages = (answer.value.results ?? []).filter((page) => spaces.some((space) => space.id === String(page.spaceId)));
-  let spacesById = new Map<string, V2Space>();
-  if (expand.has('space') && pages.length > 0) {
-    const ids = [...new Set(pages.map((page) => String(page.spaceId)))];
-    const listed = parsed<{ results?: V2Space[] }>(await context.confluence.listSpaces(new URLSearchParams({ ids: ids.join(',') })));
-    if ('refusal' in listed) return listed.refusal;
-    spacesById = new Map((listed.value.results ?? []).map((space) => [String(space.id), space]));
-  }
-  let ancestors: V2Page[] | undefined;
-  if (expand.has('ancestors') && pages.length === 1) {
-    const answered = await context.confluence.listRelatedPages(pages[0]!.id, 'ancestors', new URLSearchParams());
-    const listed = parsed<{ results?: V2Page[] }>(await keepInScope(context, answered, String(pages[0]!.spaceId), 'ancestors'));
-    if ('refusal' in listed) return listed.refusal;
-    ancestors = listed.value.results ?? [];
-  }
-  const results = pages.map((page) => v1Content(page, { expand, space: spacesById.get(String(page.spaceId)), ancestors }));
-  return v1List(results, context.query, '/wiki/rest/api/content', nextCursorOf(answer.value._links), answer.value._links?.base);
+  const plan = pages.length === 1 ? listPlan : planExpansions(asked, 1, { unavailable: PER_PAGE_NEEDS });
+  const expanded = await expandedContents(context, pages, plan);
+  if ('refusal' in expanded) return expanded.refusal;
+  return v1List(expanded.contents, context.query, '/wiki/rest/api/content', nextCursorOf(answer.value._links), answer.value._links?.base);
 }
+
+/** Needs met one call per page: a list of several pages leaves them in `_expandable`. */
+const PER_PAGE_NEEDS: Need[] = ['ancestors', 'children', 'labels'];
+
+/** How each v1 content read plans its expansions: what it spends anyway, and what it gets for free or cannot have. */
+const PLANS = {
+  page: { calls: 1, options: { free: ['labels'] } },
+  list: { calls: 1, options: {} },
+  children: { calls: 2, options: { unavailable: [...PER_PAGE_NEEDS, 'users'] } },
+} satisfies Record<string, { calls: number; options: Parameters<typeof planExpansions>[2] }>;
 
 interface V1Write {
   type?: unknown;
@@ -131,7 +130,15 @@ function requirePage(write: V1Write): void {
 /** The parent a v1 write names: the last of `ancestors`, v1's nearest. */
 const parentOf = (write: V1Write) => optionalId(Array.isArray(write.ancestors) ? write.ancestors.at(-1)?.id : undefined);
 
-const WRITE_EXPAND = new Set(['version', 'body.storage', 'body.atlas_doc_format']);
+/** What a v1 write answers with, as Confluence's default: the version (its author looked up) and the stored body. */
+const WRITE_EXPAND = new Set(['version', 'body.storage']);
+
+/** A written page as v1 `Content` (the user look-up: at most 1 call); a token without `read` gets less (blind-changes.ts). */
+async function writtenContent(context: RouteContext, page: V2Page): Promise<UpstreamResponse> {
+  if (answersBlind(context)) return ok(v1Content(page, { served: new Set(['version']) }));
+  const expanded = await expandedContents(context, [page], planExpansions(WRITE_EXPAND, 0));
+  return 'refusal' in expanded ? expanded.refusal : ok(expanded.contents[0]);
+}
 
 /** `POST /content`: space by key, parent from ancestors (1 call), created through v2 (1). */
 async function createContent(context: RouteContext): Promise<UpstreamResponse> {
@@ -145,7 +152,7 @@ async function createContent(context: RouteContext): Promise<UpstreamResponse> {
   const answer = parsed<V2Page>(await context.confluence.createPage(JSON.stringify(create), new URLSearchParams()));
   if ('refusal' in answer) return answer.refusal;
   context.target.pageId = answer.value.id;
-  return ok(v1Content(answer.value, { expand: WRITE_EXPAND }));
+  return writtenContent(context, answer.value);
 }
 
 /**
@@ -175,7 +182,7 @@ async function updateContent(context: RouteContext): Promise<UpstreamResponse> {
   };
   const answer = parsed<V2Page>(await context.confluence.updatePage(context.params.id, JSON.stringify(update), new URLSearchParams()));
   if ('refusal' in answer) return answer.refusal;
-  return ok(v1Content(answer.value, { expand: WRITE_EXPAND }));
+  return writtenContent(context, answer.value);
 }
 
 /** `DELETE /content/{id}` trashes (2 calls); v1's `status=trashed` would purge, which tokens never do. */
@@ -188,46 +195,75 @@ async function deleteContent(context: RouteContext): Promise<UpstreamResponse> {
   return context.confluence.deletePage(context.params.id, new URLSearchParams());
 }
 
-/** A page's list (children, labels, attachments): the page places the request (1 call), the list is 1 more. */
+/** A page's list (labels, attachments): the page places the request (1 call), the list is 1 more. */
 function pageList<T>(
   fetch: (context: RouteContext, query: URLSearchParams) => Promise<UpstreamResponse>,
   shape: (item: T, context: RouteContext) => unknown | undefined,
   path: string,
-  relation?: 'direct-children',
 ): (context: RouteContext) => Promise<UpstreamResponse> {
   return async (context) => {
     const query = v2ListQuery(context);
     const found = await aimAtPage(context, context.params.id);
     if ('refusal' in found) return found.refusal;
-    const listed = await fetch(context, query);
-    const answer = parsed<{ results?: T[]; _links?: { next?: string; base?: string } }>(relation ? await keepInScope(context, listed, String(found.page.spaceId), relation) : listed);
+    const answer = parsed<{ results?: T[]; _links?: { next?: string; base?: string } }>(await fetch(context, query));
     if ('refusal' in answer) return answer.refusal;
     const results = (answer.value.results ?? []).map((item) => shape(item, context)).filter((item) => item !== undefined);
     return v1List(results, context.query, path.replace('{id}', context.params.id), nextCursorOf(answer.value._links), answer.value._links?.base);
   };
 }
 
-/** v1's child/page lists pages only (v2's direct children include folders, whiteboards…); the scope guard kept them in scope. */
-const childPage = (page: V2Page) => ((page.type ?? 'page') === 'page' ? v1Content(page, { expand: new Set() }) : undefined);
+/**
+ * `GET /content/{id}/child/page`: the parent places the request (1 call), its direct children (1), kept
+ * in scope by the guard; v1 lists pages only (v2's direct children include folders, whiteboards…).
+ * Expansions: what a list serves (the children's space, 1 call more).
+ */
+async function childPages(context: RouteContext): Promise<UpstreamResponse> {
+  const query = v2ListQuery(context);
+  const found = await aimAtPage(context, context.params.id);
+  if ('refusal' in found) return found.refusal;
+  const listed = await context.confluence.listRelatedPages(context.params.id, 'direct-children', query);
+  const answer = parsed<{ results?: V2Page[]; _links?: { next?: string; base?: string } }>(await keepInScope(context, listed, String(found.page.spaceId), 'direct-children'));
+  if ('refusal' in answer) return answer.refusal;
+  const pages = (answer.value.results ?? []).filter((page) => (page.type ?? 'page') === 'page').map((page) => ({ ...page, spaceId: page.spaceId ?? String(found.page.spaceId) }));
+  const expanded = await expandedContents(context, pages, planExpansions(expandsOf(context.query), PLANS.children.calls, PLANS.children.options));
+  if ('refusal' in expanded) return expanded.refusal;
+  return v1List(expanded.contents, context.query, `/wiki/rest/api/content/${context.params.id}/child/page`, nextCursorOf(answer.value._links), answer.value._links?.base);
+}
 
 export const V1_CONTENT_ROUTES: RouteDefinition[] = v1Routes([
-  { method: 'GET', path: '/wiki/rest/api/content', operation: 'read', query: ['spaceKey', 'title', 'type', 'status', ...LIST_QUERY], handler: listContent },
-  { method: 'POST', path: '/wiki/rest/api/content', operation: 'create', query: [], body: V1_WRITE_FIELDS, handler: createContent },
-  { method: 'GET', path: '/wiki/rest/api/content/{id}', operation: 'read', query: ['expand', 'version', 'status'], handler: getContent },
-  { method: 'PUT', path: '/wiki/rest/api/content/{id}', operation: 'update', query: [], body: V1_WRITE_FIELDS, handler: updateContent },
+  {
+    method: 'GET',
+    path: '/wiki/rest/api/content',
+    operation: 'read',
+    query: ['spaceKey', 'title', 'type', 'status', ...LIST_QUERY],
+    v1Answer: { schema: 'ContentArray', expand: servedAlone(PLANS.list.calls, PLANS.list.options) },
+    handler: listContent,
+  },
+  { method: 'POST', path: '/wiki/rest/api/content', operation: 'create', query: [], body: V1_WRITE_FIELDS, v1Answer: { schema: 'Content' }, handler: createContent },
+  {
+    method: 'GET',
+    path: '/wiki/rest/api/content/{id}',
+    operation: 'read',
+    query: ['expand', 'version', 'status'],
+    v1Answer: { schema: 'Content', expand: servedAlone(PLANS.page.calls, PLANS.page.options) },
+    handler: getContent,
+  },
+  { method: 'PUT', path: '/wiki/rest/api/content/{id}', operation: 'update', query: [], body: V1_WRITE_FIELDS, v1Answer: { schema: 'Content' }, handler: updateContent },
   { method: 'DELETE', path: '/wiki/rest/api/content/{id}', operation: 'delete', query: ['status'], handler: deleteContent },
   {
     method: 'GET',
     path: '/wiki/rest/api/content/{id}/child/page',
     operation: 'read',
     query: LIST_QUERY,
-    handler: pageList<V2Page>((context, query) => context.confluence.listRelatedPages(context.params.id, 'direct-children', query), childPage, '/wiki/rest/api/content/{id}/child/page', 'direct-children'),
+    v1Answer: { schema: 'ContentArray', expand: servedAlone(PLANS.children.calls, PLANS.children.options) },
+    handler: childPages,
   },
   {
     method: 'GET',
     path: '/wiki/rest/api/content/{id}/label',
     operation: 'read',
     query: ['prefix', ...LIST_QUERY],
+    v1Answer: { schema: 'LabelArray' },
     handler: pageList((context, query) => context.confluence.listPageLabels(context.params.id, query), v1Label, '/wiki/rest/api/content/{id}/label'),
   },
   {
@@ -235,6 +271,7 @@ export const V1_CONTENT_ROUTES: RouteDefinition[] = v1Routes([
     path: '/wiki/rest/api/content/{id}/child/attachment',
     operation: 'read',
     query: ['filename', 'mediaType', ...LIST_QUERY],
+    v1Answer: { schema: 'ContentArray' },
     handler: pageList<V2Attachment>(
       (context, query) => {
         for (const name of ['filename', 'mediaType']) if (context.query.get(name)) query.set(name, context.query.get(name)!);

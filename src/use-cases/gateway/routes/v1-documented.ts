@@ -6,7 +6,8 @@ import { AppError } from '../../../core/errors';
 import { confineCql } from '../../../core/cql';
 import { ok, type RouteContext, type RouteDefinition } from '../route';
 import { aimAt, aimAtPage, inSearchScope, type SearchHit } from '../scope-guard';
-import { expandsOf, parsed, v1Routes } from '../v1-shapes';
+import { parsed, v1Routes } from '../v1-shapes';
+import { expandList } from '../v1-expansions';
 import type { UpstreamResponse } from '../../../ports/confluence';
 
 /** Looks the page up as the owner and requires its space in scope; Confluence's own refusal comes back as it is. */
@@ -56,7 +57,7 @@ async function confinedSearch(context: RouteContext, kind: 'search' | 'content')
   const roots = context.token.pages.map((page) => page.id);
   upstream.set('cql', confineCql(cql, keys, roots));
   // What the results must carry for the scope guard to check each one again.
-  const expand = expandsOf(upstream);
+  const expand = new Set(expandList(upstream));
   const prefix = kind === 'search' ? 'content.' : '';
   expand.add(`${prefix}space`);
   if (roots.length > 0) expand.add(`${prefix}ancestors`);
@@ -103,6 +104,12 @@ async function upload(context: RouteContext, method: 'POST' | 'PUT'): Promise<Up
   return (await placePage(context)) ?? context.confluence.uploadAttachments(method, context.params.id, context.body, contentType, context.query);
 }
 
+/**
+ * Search expands as Confluence does, upstream: these are the content expansions the gateway documents
+ * for search (with `content.` before them on `/search`), each trimmed to the token's scope on the way back.
+ */
+const SEARCH_EXPANSIONS = ['space', 'version', 'ancestors', 'body.storage', 'body.atlas_doc_format', 'history', 'container'];
+
 const LABEL_NAME = /[A-Za-z0-9_\-.~%]{1,255}/;
 
 export const V1_DOCUMENTED_ROUTES: RouteDefinition[] = v1Routes([
@@ -111,6 +118,7 @@ export const V1_DOCUMENTED_ROUTES: RouteDefinition[] = v1Routes([
     path: '/wiki/rest/api/user/current',
     operation: 'self',
     query: [],
+    v1Answer: { schema: 'User' },
     /** Tools call it first to check their credentials: it describes the owner, whom the token acts as. */
     handler: ({ confluence }) => confluence.currentUser(),
   },
@@ -120,6 +128,7 @@ export const V1_DOCUMENTED_ROUTES: RouteDefinition[] = v1Routes([
     operation: 'update',
     query: [],
     body: labelsFrom,
+    v1Answer: { schema: 'LabelArray' },
     async handler(context) {
       return (await placePage(context)) ?? context.confluence.addLabels(context.params.id, context.body);
     },
@@ -152,6 +161,7 @@ export const V1_DOCUMENTED_ROUTES: RouteDefinition[] = v1Routes([
     path: '/wiki/rest/api/search',
     operation: 'read',
     query: ['cql', 'cursor', 'limit', 'start', 'expand', 'excerpt'],
+    v1Answer: { schema: 'SearchPageResponseSearchResult', expand: SEARCH_EXPANSIONS.map((name) => `content.${name}`) },
     handler: (context) => confinedSearch(context, 'search'),
   },
   {
@@ -159,8 +169,9 @@ export const V1_DOCUMENTED_ROUTES: RouteDefinition[] = v1Routes([
     path: '/wiki/rest/api/content/search',
     operation: 'read',
     query: ['cql', 'cursor', 'limit', 'expand'],
+    v1Answer: { schema: 'ContentArray', expand: SEARCH_EXPANSIONS },
     handler: (context) => confinedSearch(context, 'content'),
   },
-  { method: 'POST', path: '/wiki/rest/api/content/{id}/child/attachment', operation: 'create', query: ['status'], body: textMultipart, handler: (context) => upload(context, 'POST') },
-  { method: 'PUT', path: '/wiki/rest/api/content/{id}/child/attachment', operation: 'update', query: ['status'], body: textMultipart, handler: (context) => upload(context, 'PUT') },
+  { method: 'POST', path: '/wiki/rest/api/content/{id}/child/attachment', operation: 'create', query: ['status'], body: textMultipart, v1Answer: { schema: 'ContentArray' }, handler: (context) => upload(context, 'POST') },
+  { method: 'PUT', path: '/wiki/rest/api/content/{id}/child/attachment', operation: 'update', query: ['status'], body: textMultipart, v1Answer: { schema: 'ContentArray' }, handler: (context) => upload(context, 'PUT') },
 ]);

@@ -10,6 +10,7 @@ export const V1_SPACE_ROUTES: RouteDefinition[] = v1Routes([
     operation: 'read',
     query: [],
     paramPatterns: { key: /~?[A-Za-z0-9]{1,255}/ },
+    v1Answer: { schema: 'Space' },
     /** One v2 call: the token's record maps the key to the space id. */
     async handler(context) {
       const space = aimAtSpaceKey(context, context.params.key);
@@ -22,6 +23,7 @@ export const V1_SPACE_ROUTES: RouteDefinition[] = v1Routes([
     path: '/wiki/rest/api/space',
     operation: 'read',
     query: ['spaceKey', 'start', 'limit'],
+    v1Answer: { schema: 'SpaceArray' },
     /** Spaces asked for that are out of scope are simply not listed, as with v2's `keys`. */
     async handler(context) {
       const asked = context.query.getAll('spaceKey').flatMap((value) => value.split(',')).filter(Boolean);

@@ -103,9 +103,9 @@ export const ANSWER_SCHEMAS: Record<Api, readonly string[]> = {
 };
 
 /** Every component the paths (and the answer schemas) reach, directly or through other components, without prose. */
-function reachableComponents(spec: Json, paths: unknown, api: Api): ContractDocument['components'] {
+function reachableComponents(spec: Json, paths: unknown, api: Api, answerSchemas: readonly string[]): ContractDocument['components'] {
   const components: ContractDocument['components'] = {};
-  const pending = new Set<string>(ANSWER_SCHEMAS[api].map((name) => `#/components/schemas/${name}`));
+  const pending = new Set<string>(answerSchemas.map((name) => `#/components/schemas/${name}`));
   collectRefs(paths, pending);
   const seen = new Set<string>();
   for (const ref of pending) {
@@ -146,7 +146,7 @@ export function stableJson(value: unknown): string {
  * The contract for `routes` (`METHOD /full/path/{template}`, e.g. the stand-in's route table keys),
  * from the two spec files' texts. Throws when a route is not an operation of the specs.
  */
-export function deriveContract(specs: Record<Api, SpecSource>, routes: readonly string[]): Contract {
+export function deriveContract(specs: Record<Api, SpecSource>, routes: readonly string[], answerSchemas: Record<Api, readonly string[]> = ANSWER_SCHEMAS): Contract {
   const parsed = { v1: JSON.parse(specs.v1.text) as Json, v2: JSON.parse(specs.v2.text) as Json };
   const wanted = new Set(routes);
   const missing = routes.filter((route) => {
@@ -168,7 +168,7 @@ export function deriveContract(specs: Record<Api, SpecSource>, routes: readonly 
         else otherOperations.push(route);
       }
     }
-    documents[api] = { paths, components: reachableComponents(parsed[api], paths, api) };
+    documents[api] = { paths, components: reachableComponents(parsed[api], paths, api, answerSchemas[api]) };
   }
   const source = (api: Api) => ({
     file: SPEC_FILES[api],

@@ -80,7 +80,7 @@ describe('deriving the contract', () => {
       { '/things/{id}': { get: op('getThing', { $ref: '#/components/schemas/Thing' }), delete: op('deleteThing', {}) } },
       { Thing: { properties: { part: { $ref: '#/components/schemas/Part' } } }, Part: { type: 'string' }, Unused: { type: 'string' } },
     );
-    const contract = deriveContract({ v1: spec({ '/wiki/rest/api/x': { get: op('x', {}) } }), v2 }, ['GET /wiki/api/v2/things/{id}']);
+    const contract = deriveContract({ v1: spec({ '/wiki/rest/api/x': { get: op('x', {}) } }), v2 }, ['GET /wiki/api/v2/things/{id}'], NO_ANSWER_SCHEMAS);
     expect(contract.v2.paths).toEqual({
       '/things/{id}': {
         get: {
@@ -95,10 +95,18 @@ describe('deriving the contract', () => {
     expect(contract.otherOperations).toEqual(['DELETE /wiki/api/v2/things/{id}', 'GET /wiki/rest/api/x']);
   });
 
+  it('keeps the answer schemas the gateway is held to, with what they reach, though no route returns them', () => {
+    const v1 = spec({}, { Content: { properties: { space: { $ref: '#/components/schemas/Space' } } }, Space: { type: 'object' }, Other: { type: 'string' } });
+    const contract = deriveContract({ v1, v2: spec({}) }, [], { v1: ['Content'], v2: [] });
+    expect(Object.keys(contract.v1.components.schemas ?? {}).sort()).toEqual(['Content', 'Space']);
+  });
+
   it('refuses a route that is not an operation of the specs', () => {
-    expect(() => deriveContract({ v1: spec({}), v2: spec({}) }, ['GET /wiki/api/v2/nothing'])).toThrow(/Not operations of Atlassian's Confluence specs: GET \/wiki\/api\/v2\/nothing/);
+    expect(() => deriveContract({ v1: spec({}), v2: spec({}) }, ['GET /wiki/api/v2/nothing'], NO_ANSWER_SCHEMAS)).toThrow(/Not operations of Atlassian's Confluence specs: GET \/wiki\/api\/v2\/nothing/);
   });
 });
+
+const NO_ANSWER_SCHEMAS = { v1: [], v2: [] };
 
 const driftCheck = specsPresent() ? describe : describe.skip;
 if (!specsPresent()) {

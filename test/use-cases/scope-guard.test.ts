@@ -2,7 +2,7 @@ import type { TokenRecord } from '../../src/core/token';
 import type { OwnerConfluence } from '../../src/ports/confluence';
 import { PageTrees } from '../../src/use-cases/gateway/page-trees';
 import type { RouteContext } from '../../src/use-cases/gateway/route';
-import { keepInScope } from '../../src/use-cases/gateway/scope-guard';
+import { keepInScope, trimSearchResult } from '../../src/use-cases/gateway/scope-guard';
 
 /** A route context for a token reaching DOCS (10001) only; the guard needs nothing else here. */
 const context = {
@@ -66,5 +66,24 @@ describe('keepInScope for a token limited to the page tree under 20004', () => {
     const children = list([{ id: '31' }, { id: '32' }]);
     expect(await ids(keepInScope(treeContext(), children, '10001', 'children'))).toEqual(['31', '32']);
     expect(ancestorCalls).toEqual([]);
+  });
+});
+
+describe('trimSearchResult for a token limited to the page tree under 20002', () => {
+  const tree = {
+    token: { spaces: [{ id: '10001', key: 'DOCS' }], pages: [{ id: '20002' }], operations: ['read'] } as unknown as TokenRecord,
+    trees: new PageTrees({ pages: [{ id: '20002', title: 'Getting Started', spaceId: '10001' }] } as unknown as TokenRecord, {} as OwnerConfluence),
+  } as unknown as RouteContext;
+  const crumb = (url: string) => ({ label: url, url, separator: 'breadcrumb-separator' });
+
+  it('keeps crumbs to pages still named, and drops the parent container of the tree’s root', () => {
+    const below = { content: { id: '20003', type: 'page', space: { key: 'DOCS' }, ancestors: [{ id: '20001' }, { id: '20002' }] }, breadcrumbs: [crumb('/spaces/DOCS/pages/20001/Home'), crumb('/spaces/DOCS/pages/20002/Getting')], resultParentContainer: { title: 'Getting Started', displayUrl: '/x' } };
+    trimSearchResult(tree, below);
+    expect(below.content.ancestors).toEqual([{ id: '20002' }]);
+    expect(below.breadcrumbs).toEqual([crumb('/spaces/DOCS/pages/20002/Getting')]);
+    expect(below.resultParentContainer).toEqual({ title: 'Getting Started', displayUrl: '/x' });
+    const root: Record<string, unknown> = { content: { id: '20002', type: 'page', space: { key: 'DOCS', id: 10001, homepage: { id: '20001', title: 'Home' } }, ancestors: [{ id: '20001' }] }, breadcrumbs: [crumb('/pages/viewpage.action?pageId=20001')], resultParentContainer: { title: 'Home', displayUrl: '/y' } };
+    trimSearchResult(tree, root);
+    expect(root).toEqual({ content: { id: '20002', type: 'page', space: { key: 'DOCS', id: 10001, _expandable: { homepage: '' } }, ancestors: [] }, breadcrumbs: [] });
   });
 });

@@ -210,8 +210,15 @@ export function destinationByKey(context: RouteContext, key: string): string {
 export interface SearchHit {
   id?: unknown;
   type?: unknown;
-  space?: { key?: unknown };
+  space?: { key?: unknown; id?: unknown; homepage?: { id?: unknown }; _expandable?: Record<string, unknown> };
   ancestors?: Array<{ id?: unknown }>;
+}
+
+/** A `/search` result around its content: the crumbs and parent Confluence names beside it. */
+export interface SearchResultItem {
+  content?: SearchHit;
+  breadcrumbs?: Array<{ url?: unknown }>;
+  resultParentContainer?: unknown;
 }
 
 /**
@@ -234,4 +241,36 @@ export function reachableHomepage(context: RouteContext, space: { id?: unknown; 
   if (homepageId === undefined || !grantedSpace(context.token, optionalId(space.id))) return undefined;
   if (context.trees.limited && !context.token.pages.some((page) => page.id === homepageId)) return undefined;
   return homepageId;
+}
+
+/** Page ids a people link names: `/pages/<id>` or `pageId=<id>`. */
+const pageIdInUrl = (url: unknown) => (typeof url === 'string' ? (/\/pages\/(\d+)|[?&]pageId=(\d+)/.exec(url)?.slice(1).find(Boolean) ?? undefined) : undefined);
+
+/**
+ * A search hit (in scope: inSearchScope) without any title from outside the scope: for a token
+ * limited to page trees, no ancestor above its tree's root, and its space's homepage only when that is
+ * a root. Returns the hit's ids that remain named (the hit and its kept ancestors).
+ */
+export function trimSearchHit(context: RouteContext, hit: SearchHit): Set<string> {
+  if (context.trees.limited && Array.isArray(hit.ancestors)) {
+    hit.ancestors = context.trees.fromRootDown([...hit.ancestors, { id: hit.id }], (item) => optionalId(item.id) ?? '').filter((item) => item.id !== hit.id);
+  }
+  const homepage = hit.space?.homepage;
+  if (hit.space && homepage && reachableHomepage(context, { id: hit.space.id ?? context.token.spaces.find((space) => space.key === hit.space?.key)?.id, homepageId: homepage.id }) === undefined) {
+    delete hit.space.homepage;
+    hit.space._expandable = { ...(hit.space._expandable ?? {}), homepage: '' };
+  }
+  return new Set([optionalId(hit.id) ?? '', ...(hit.ancestors ?? []).map((ancestor) => optionalId(ancestor.id) ?? '')]);
+}
+
+/**
+ * A `/search` result, trimmed as trimSearchHit trims its content; for a token limited to page trees,
+ * breadcrumbs only to pages still named, and no parent container for a tree's root (its parent is outside).
+ */
+export function trimSearchResult(context: RouteContext, result: SearchResultItem): void {
+  if (!result.content) return;
+  const named = trimSearchHit(context, result.content);
+  if (!context.trees.limited) return;
+  if (Array.isArray(result.breadcrumbs)) result.breadcrumbs = result.breadcrumbs.filter((crumb) => named.has(pageIdInUrl(crumb.url) ?? ''));
+  if (context.token.pages.some((page) => page.id === optionalId(result.content?.id))) delete result.resultParentContainer;
 }

@@ -9,10 +9,11 @@
  * What an expansion needs from Confluence besides the page (or list) call, each one call at most,
  * shared by every expansion that needs it: the page's space, its ancestors, the titles of pages named
  * only by id (ancestors, a space's homepage: one `GET /pages?id=` for all of them), its child pages,
+ * its body (free: asked with the page or list, which a child list cannot do),
  * its labels (free on a single page, asked with the page), and the people named (one batched look-up,
  * cached per instance: user-directory.ts).
  */
-export type Need = 'space' | 'ancestors' | 'titles' | 'children' | 'labels' | 'users';
+export type Need = 'body' | 'space' | 'ancestors' | 'titles' | 'children' | 'labels' | 'users';
 
 export interface Expansion {
   needs: readonly Need[];
@@ -22,8 +23,8 @@ export interface Expansion {
 
 /** The content expansions served on v1 content answers; anything else is ignored. */
 export const CONTENT_EXPANSIONS = {
-  'body.storage': { needs: [], note: 'asked with the page (rendered formats: see the rendered-body rule)' },
-  'body.atlas_doc_format': { needs: [], note: 'asked with the page' },
+  'body.storage': { needs: ['body'], note: 'asked with the page; the first body format asked is the one served' },
+  'body.atlas_doc_format': { needs: ['body'], note: 'asked with the page' },
   version: { needs: ['users'], note: '`version.by` is a full user (the user look-up)' },
   history: { needs: ['users'], note: '`createdBy`, `createdDate`, `latest`, from the page' },
   'history.lastUpdated': { needs: ['users'], note: 'the current version' },
@@ -37,8 +38,10 @@ export const CONTENT_EXPANSIONS = {
 
 export type ContentExpansion = keyof typeof CONTENT_EXPANSIONS;
 
-/** Needs that cost a call; `labels` is free on a single page and `users` has its own allowance of one. */
+/** Needs that cost a call, in the order they are granted; `labels` is free on a single page. */
 const CALL_ORDER: readonly Need[] = ['space', 'ancestors', 'titles', 'children', 'labels'];
+/** Needs that cost no call of the budget: the body comes with the page, and the user look-up has its own allowance of one. */
+const NO_CALL: readonly Need[] = ['body', 'users'];
 
 /**
  * Calls a v1 answer may make beyond the route's own, for expansions: Confluence's 3 calls plus the one
@@ -73,9 +76,9 @@ export function planExpansions(asked: ReadonlySet<string>, routeCalls: number, o
   const needed = new Set(wanted.flatMap((name) => CONTENT_EXPANSIONS[name].needs as readonly Need[]));
   const granted = new Set<Need>();
   let calls = routeCalls;
-  for (const need of ['users', ...CALL_ORDER] as const) {
+  for (const need of [...NO_CALL, ...CALL_ORDER]) {
     if (!needed.has(need) || options.unavailable?.includes(need)) continue;
-    const cost = need === 'users' || options.free?.includes(need) ? 0 : 1;
+    const cost = NO_CALL.includes(need) || options.free?.includes(need) ? 0 : 1;
     // Titles are only worth a call when ancestors or the space (its homepage) are fetched.
     if (need === 'titles' && !granted.has('ancestors') && !granted.has('space')) continue;
     if (calls + cost > EXPANSION_CALL_BUDGET) continue;

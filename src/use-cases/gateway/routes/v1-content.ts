@@ -90,7 +90,8 @@ const PER_PAGE_NEEDS: Need[] = ['ancestors', 'children', 'labels'];
 const PLANS = {
   page: { calls: 1, options: { free: ['labels'] } },
   list: { calls: 1, options: {} },
-  children: { calls: 2, options: { unavailable: [...PER_PAGE_NEEDS, 'users'] } },
+  // v2's child lists carry no body and no version.
+  children: { calls: 2, options: { unavailable: [...PER_PAGE_NEEDS, 'users', 'body'] } },
 } satisfies Record<string, { calls: number; options: Parameters<typeof planExpansions>[2] }>;
 
 interface V1Write {

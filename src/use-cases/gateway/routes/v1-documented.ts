@@ -5,7 +5,7 @@
 import { AppError } from '../../../core/errors';
 import { confineCql } from '../../../core/cql';
 import { ok, type RouteContext, type RouteDefinition } from '../route';
-import { aimAt, aimAtPage, inSearchScope, type SearchHit } from '../scope-guard';
+import { aimAt, aimAtPage, inSearchScope, trimSearchHit, trimSearchResult, type SearchHit, type SearchResultItem } from '../scope-guard';
 import { parsed, v1Routes } from '../v1-shapes';
 import { expandList } from '../v1-expansions';
 import type { UpstreamResponse } from '../../../ports/confluence';
@@ -66,6 +66,11 @@ async function confinedSearch(context: RouteContext, kind: 'search' | 'content')
   if ('refusal' in answer) return answer.refusal;
   const all = answer.value.results ?? [];
   const results = all.filter((result) => inSearchScope(context, (kind === 'search' ? result.content : result) as SearchHit | undefined));
+  // Nothing from outside the scope rides along: ancestors above a tree's root, its parent, crumbs, homepage.
+  for (const result of results) {
+    if (kind === 'search') trimSearchResult(context, result as SearchResultItem);
+    else trimSearchHit(context, result as SearchHit);
+  }
   const dropped = all.length - results.length;
   const links = answer.value._links ?? {};
   let next: string | undefined;

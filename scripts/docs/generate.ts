@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { ROUTES } from '../../src/use-cases/gateway/routes';
+import { CONTENT_EXPANSIONS } from '../../src/use-cases/gateway/v1-expansions';
 import { measureRouteCosts, type RouteCost } from '../bench/route-costs';
 import { ROUTE_NOTES } from './route-notes';
 
@@ -32,6 +33,20 @@ export function gatewayRoutesSection(costs: readonly RouteCost[]): string {
     return `| ${route.method} | \`${route.path}\` | ${operation} | ${cost.upstreamCalls} | ${cost.reads} / ${cost.writes} | ${note} |`;
   });
   return ['| method | path | token operation | Confluence calls | KVS reads / writes | notes |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/**
+ * The v1 expansions the gateway serves (src/use-cases/gateway/v1-expansions.ts): on which routes
+ * (each route's `v1Answer.expand`), what each needs from Confluence, and why.
+ */
+export function v1ExpansionsSection(): string {
+  const v1Reads = ROUTES.filter((route) => route.method === 'GET' && route.v1Answer?.expand?.some((name) => name in CONTENT_EXPANSIONS));
+  const header = ['`expand`', ...v1Reads.map((route) => `\`${route.path.replace('/wiki/rest/api', '')}\``), 'needs', 'notes'];
+  const rows = (Object.entries(CONTENT_EXPANSIONS) as Array<[string, { needs: readonly string[]; note: string }]>).map(([name, { needs, note }]) => {
+    const served = v1Reads.map((route) => (route.v1Answer!.expand!.includes(name) ? 'yes' : '—'));
+    return `| \`${name}\` | ${served.join(' | ')} | ${needs.join(', ') || '—'} | ${note.replace(/\|/g, '\\|')} |`;
+  });
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows].join('\n');
 }
 
 /** Notes whose key names no route (a route renamed or removed): they would never be shown. */
@@ -83,6 +98,7 @@ export interface GeneratedSection {
 export const SECTIONS: Record<string, GeneratedSection> = {
   'gateway-routes': { file: 'docs/gateway-api.md', generate: async () => gatewayRoutesSection(await measureRouteCosts()) },
   resolvers: { file: 'docs/try-it-locally.md', generate: async () => resolversSection() },
+  'v1-expansions': { file: 'docs/gateway-api.md', generate: async () => v1ExpansionsSection() },
 };
 
 const markers = (name: string) => [`<!-- generated:${name} (npm run docs) -->`, `<!-- /generated:${name} -->`] as const;

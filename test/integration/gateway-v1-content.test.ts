@@ -1,18 +1,13 @@
 /** The v1 content routes Atlassian removed from its spec, answered through v2 upstream in v1's shape. */
 import { v1MissingPage } from '../../src/use-cases/gateway/v1-shapes';
 import { EXPANSION_CALL_BUDGET } from '../../src/use-cases/gateway/v1-expansions';
-import { DOCS, ENG, Harness, SEED } from '../support/harness';
+import { DOCS, ENG, Harness, SEED, recordUpstreamCalls } from '../support/harness';
 
 let h: Harness;
 let upstreamCalls: string[];
 beforeEach(() => {
   h = new Harness();
-  upstreamCalls = [];
-  const handle = h.app.confluence.handle.bind(h.app.confluence);
-  jest.spyOn(h.app.confluence, 'handle').mockImplementation((request) => {
-    upstreamCalls.push(`${request.method} ${request.path.split('?')[0]}`);
-    return handle(request);
-  });
+  upstreamCalls = recordUpstreamCalls(h);
 });
 afterEach(() => h.close());
 
@@ -23,7 +18,7 @@ const storage = (value: string) => ({ storage: { value, representation: 'storage
 const MISSING = JSON.parse(v1MissingPage());
 
 async function call(token: string, method: string, path: string, extra: { body?: unknown; query?: Record<string, string> } = {}) {
-  upstreamCalls = [];
+  upstreamCalls.length = 0;
   const answer = await h.gateway({ method, path, token, ...extra });
   // 3 calls, or the one more the expansions table names; the user look-up has an allowance of its own.
   const userLookUps = upstreamCalls.filter((call) => call.endsWith('/users-bulk')).length;

@@ -1,17 +1,12 @@
 /** v1 `expand` as Confluence reads it, nested content as Confluence shows it, people in full, and the cost of it all. */
 import { CONTENT_EXPANSIONS, EXPANSION_CALL_BUDGET } from '../../src/use-cases/gateway/v1-expansions';
-import { Harness, SEED } from '../support/harness';
+import { Harness, SEED, recordUpstreamCalls } from '../support/harness';
 
 let h: Harness;
 let calls: string[];
 beforeEach(() => {
   h = new Harness();
-  calls = [];
-  const handle = h.app.confluence.handle.bind(h.app.confluence);
-  jest.spyOn(h.app.confluence, 'handle').mockImplementation((request) => {
-    calls.push(`${request.method} ${request.path.split('?')[0]}`);
-    return handle(request);
-  });
+  calls = recordUpstreamCalls(h);
 });
 afterEach(() => h.close());
 
@@ -19,7 +14,7 @@ const { docsHome, gettingStarted, installation } = SEED.pages;
 const NESTED = { id: expect.any(String), type: 'page', status: 'current', title: expect.any(String), _links: expect.objectContaining({ webui: expect.any(String) }) };
 
 async function read(token: string, id: string, expand: string) {
-  calls = [];
+  calls.length = 0;
   const answer = await h.gateway({ path: `/wiki/rest/api/content/${id}`, token, query: { expand } });
   expect(answer.status).toBe(200);
   return answer.json as Record<string, any>;
@@ -56,7 +51,7 @@ describe('v1 expansions', () => {
     await read(token, installation.id, 'version,history');
     expect(calls.filter((call) => call.endsWith('/users-bulk'))).toHaveLength(0);
 
-    calls = [];
+    calls.length = 0;
     const list = await h.gateway({ path: '/wiki/rest/api/content', token, query: { spaceKey: 'DOCS', expand: 'version', limit: '50' } });
     expect(new Set(list.json.results.map((result: any) => result.version.by.displayName)).size).toBeGreaterThan(0);
     expect(calls.filter((call) => call.endsWith('/users-bulk')).length).toBeLessThanOrEqual(1);

@@ -116,3 +116,14 @@ export class Harness {
     expect(this.app.confluence.violations).toEqual([]);
   }
 }
+
+/** Records every call the Confluence stand-in receives, as `METHOD /path` (no query); empty it with `calls.length = 0`. */
+export function recordUpstreamCalls(h: Harness): string[] {
+  const calls: string[] = [];
+  const handle = h.app.confluence.handle.bind(h.app.confluence);
+  jest.spyOn(h.app.confluence, 'handle').mockImplementation((request) => {
+    calls.push(`${request.method} ${request.path.split('?')[0]}`);
+    return handle(request);
+  });
+  return calls;
+}

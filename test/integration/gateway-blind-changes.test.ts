@@ -37,6 +37,14 @@ describe('changes by a token without read', () => {
     }
   });
 
+  it('adding labels answers the labels added, not the page’s others', async () => {
+    const { token } = await h.issue('alice', ['DOCS'], ['update']);
+    const added = await h.gateway({ method: 'POST', path: `/wiki/rest/api/content/${page.id}/label`, token, body: [{ prefix: 'global', name: 'fresh' }] });
+    expect(added.status).toBe(200);
+    expect(added.json).toMatchObject({ results: [{ name: 'fresh' }], size: 1 });
+    expect(added.text).not.toContain(SEED.labels.howto.name);
+  });
+
   it('a token that reads gets the page back as before', async () => {
     const { token } = await h.issue('alice', ['DOCS'], ['read', 'update']);
     const v1 = await h.gateway({ method: 'PUT', path: `/wiki/rest/api/content/${page.id}`, token, body: { type: 'page', title: page.title, version: { number: 2 } } });

@@ -1,8 +1,9 @@
 /**
  * A token that may change pages but not read them gets nothing read back from its changes: the
  * answer to a create, update or upload carries each item's id, type, status, title and version only
- * (no body, no space, no ancestors), and a version conflict says so without the page's current
- * version or body. The rule is here, once, for v1 and v2 answers alike.
+ * (no body, no space, no ancestors), adding labels answers with the labels it added (not the page's
+ * others), and a version conflict says so without the page's current version or body. The rule is
+ * here, once, for v1 and v2 answers alike.
  */
 import { STATUS_CODES } from 'node:http';
 import type { UpstreamResponse } from '../../ports/confluence';
@@ -36,7 +37,19 @@ function conflict(body: unknown): string {
 }
 
 /** The answer as a token without `read` may see it (see the file's comment); other answers unchanged. */
-export function blindChangeAnswer(context: Pick<RouteContext, 'operation' | 'token'>, response: UpstreamResponse): UpstreamResponse {
+/** The label names a label-adding request sent (`[{prefix, name}]`, re-serialized by its route). */
+function sentLabelNames(body: string): Set<string> {
+  try {
+    const sent = JSON.parse(body) as unknown;
+    return new Set((Array.isArray(sent) ? sent : []).map((label) => String((label as { name?: unknown })?.name)));
+  } catch {
+    return new Set();
+  }
+}
+
+const isLabel = (item: unknown) => isRecord(item) && 'name' in item && 'prefix' in item && !('type' in item);
+
+export function blindChangeAnswer(context: Pick<RouteContext, 'operation' | 'token' | 'body'>, response: UpstreamResponse): UpstreamResponse {
   if (!answersBlind(context)) return response;
   let body: unknown;
   try {
@@ -47,9 +60,12 @@ export function blindChangeAnswer(context: Pick<RouteContext, 'operation' | 'tok
   if (response.status === 409) return { ...response, body: conflict(body) };
   if (response.status < 200 || response.status >= 300 || !isRecord(body)) return response;
   if (Array.isArray(body.results)) {
-    // Lists of content (attachments uploaded); label lists carry no content and stay as they are.
-    const results = body.results.map((item) => (isRecord(item) && 'type' in item && 'id' in item ? trimmed(item) : item));
-    return { ...response, body: JSON.stringify({ ...body, results }) };
+    // Content uploaded (attachments) is trimmed; of a page's labels, only those just sent are told.
+    const sent = sentLabelNames(context.body);
+    const results = body.results
+      .filter((item) => !isLabel(item) || sent.has(String((item as { name: unknown }).name)))
+      .map((item) => (isRecord(item) && 'type' in item && 'id' in item ? trimmed(item) : item));
+    return { ...response, body: JSON.stringify({ ...body, results, ...(typeof body.size === 'number' ? { size: results.length } : {}) }) };
   }
   return 'id' in body ? { ...response, body: JSON.stringify(trimmed(body)) } : response;
 }

@@ -1,13 +1,14 @@
 /**
  * The docs' generated sections, from the code that decides what they say: the gateway's route table
  * (src/use-cases/gateway/routes, with each route's cost as the bench measures it and its note from
- * route-notes.ts) and the resolver contract (src/contract/resolvers.ts). Each section sits in one
+ * route-notes.ts), the resolver contract (src/contract/resolvers.ts) and the manifest's scopes. Each section sits in one
  * file between `<!-- generated:<name> (npm run docs) -->` and `<!-- /generated:<name> -->` markers;
  * `npm run docs` rewrites them and test/app/readme.test.ts fails when one is stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { loadManifest } from '../../emulator/platform';
 import { ROUTES } from '../../src/use-cases/gateway/routes';
 import { CONTENT_EXPANSIONS } from '../../src/use-cases/gateway/v1-expansions';
 import { measureRouteCosts, type RouteCost } from '../bench/route-costs';
@@ -89,6 +90,14 @@ export function resolversSection(contractFile: string = CONTRACT): string {
   return ['| resolver | payload | answer |', '|---|---|---|', ...rows].join('\n');
 }
 
+/** The scopes the install screen asks the admin to consent to, as manifest.yml declares them. */
+export function consentScopesSection(manifestFile: string = path.join(ROOT, 'manifest.yml')): string {
+  const rows = [...loadManifest(manifestFile).scopes].map(
+    ([scope, grant]) => `| \`${scope}\` | ${grant.allowImpersonation ? 'yes: the gateway uses it as a token\'s owner' : 'no'} |`,
+  );
+  return ['| scope | on behalf of users who are not present (`allowImpersonation`) |', '|---|---|', ...rows].join('\n');
+}
+
 export interface GeneratedSection {
   /** The file holding the section's markers, relative to the repository. */
   file: string;
@@ -99,6 +108,7 @@ export const SECTIONS: Record<string, GeneratedSection> = {
   'gateway-routes': { file: 'docs/gateway-api.md', generate: async () => gatewayRoutesSection(await measureRouteCosts()) },
   resolvers: { file: 'docs/try-it-locally.md', generate: async () => resolversSection() },
   'v1-expansions': { file: 'docs/gateway-api.md', generate: async () => v1ExpansionsSection() },
+  'consent-scopes': { file: 'docs/deploying.md', generate: async () => consentScopesSection() },
 };
 
 const markers = (name: string) => [`<!-- generated:${name} (npm run docs) -->`, `<!-- /generated:${name} -->`] as const;

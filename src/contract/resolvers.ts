@@ -206,7 +206,27 @@ export type ResolverDefinitions = {
   setPolicy: (input: Policy) => Result<{ policy: Policy }>;
   listAllTokens: (input: { cursor?: string }) => Result<Page<ManagedTokenInfo> & UsageFreshness>;
   adminRevokeToken: (input: { id: string }) => Result<{ token: ManagedTokenInfo }>;
+  getImpersonationStatus: () => Result<ImpersonationStatus>;
 };
+
+/** A gateway request as the policy page reports it: when, with which token, for whom, and what it answered. */
+export interface ImpersonationEvent {
+  at: string;
+  tokenId: string;
+  owner: { accountId: string; displayName: string };
+  status: number;
+}
+
+/**
+ * Whether Forge acts as tokens' owners on this site, from the audit log: the newest request Confluence
+ * answered as a token's owner (a page or space route that succeeded), and the newest that Forge refused
+ * to impersonate for (`IMPERSONATION_REFUSED`), each looked for among the newest `searchedEvents` events.
+ */
+export interface ImpersonationStatus {
+  lastSuccess: ImpersonationEvent | null;
+  lastRefusal: ImpersonationEvent | null;
+  searchedEvents: number;
+}
 
 export function isResolverError(value: unknown): value is ResolverError {
   return typeof value === 'object' && value !== null && 'error' in value;

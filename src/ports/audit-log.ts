@@ -1,4 +1,5 @@
 import type { AuditOutcome, AuditRecord } from '../core/audit';
+import type { ErrorCode } from '../core/errors';
 import type { Operation } from '../core/operations';
 import type { Paged } from './token-store';
 
@@ -12,6 +13,10 @@ export interface AuditFilter {
   tokenId?: string;
   operation?: Operation | 'self' | 'rotate';
   outcome?: AuditOutcome;
+  /** The event's stable error code. */
+  code?: ErrorCode;
+  /** Operations whose events are left out. */
+  notOperations?: ReadonlyArray<Operation | 'self' | 'rotate'>;
 }
 
 export interface AuditLog {

@@ -36,3 +36,26 @@ it('lets the site admin switch the gateway off, which refuses every token, and o
   await saveGatewaySwitch(frame, true);
   expect((await gateway(server, token, 'GET', '/wiki/api/v2/spaces?keys=DOCS')).status).toBe(200);
 });
+
+it('shows the site admin the gateway’s last success and last refusal acting as a token’s owner', async () => {
+  const { server } = browser.session;
+  const issued = await invoke(server, 'bob', 'createToken', { label: 'Impersonation check', spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 7 });
+  const token: string = issued.json.token;
+  const tokenId: string = issued.json.info.id;
+  // Forge stops allowing the app to act as users for reads (a scope awaiting consent), then allows it again.
+  const grant = (server.app.platform.manifest.scopes as Map<string, { allowImpersonation?: boolean }>).get('read:space:confluence')!;
+  grant.allowImpersonation = false;
+  try {
+    const refused = await gateway(server, token, 'GET', '/wiki/api/v2/spaces?keys=DOCS');
+    expect([refused.status, refused.json.errors[0].code]).toEqual([502, 'IMPERSONATION_REFUSED']);
+  } finally {
+    grant.allowImpersonation = true;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 5)); // the success is a later millisecond than the refusal
+  expect((await gateway(server, token, 'GET', '/wiki/api/v2/spaces?keys=DOCS')).status).toBe(200);
+
+  const frame = await openModule(browser.page, server, { module: 'api-token-policy', user: 'siteadmin' });
+  await frame.getByTestId('impersonation-last-success').filter({ hasText: `token ${tokenId} of Bob Brown (HTTP 200)` }).waitFor();
+  await frame.getByTestId('impersonation-last-refusal').filter({ hasText: `token ${tokenId} of Bob Brown (HTTP 502)` }).waitFor();
+  await frame.getByTestId('impersonation-refusal-hint').waitFor();
+});

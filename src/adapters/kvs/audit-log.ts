@@ -13,13 +13,19 @@ const INDEXES: Record<AuditIndex['by'], { name: string; partition: (index: Audit
   all: { name: AUDIT_BY_TIME, partition: () => undefined },
 };
 
-function filterOf(filter: AuditFilter): Filter<AuditEntity> | undefined {
-  const entries = Object.entries(filter).filter(([, value]) => value !== undefined) as Array<[keyof AuditEntity, string]>;
-  if (entries.length === 0) return undefined;
-  const builder = new Filter<AuditEntity>();
-  const [[firstField, firstValue], ...rest] = entries;
-  const and = builder.and(firstField, FilterConditions.equalTo(firstValue));
-  for (const [field, value] of rest) and.and(field, FilterConditions.equalTo(value));
+type Clause = ReturnType<typeof FilterConditions.equalTo> | ReturnType<typeof FilterConditions.notEqualTo>;
+
+function filterOf({ notOperations = [], ...equal }: AuditFilter): Filter<AuditEntity> | undefined {
+  const clauses: Array<[keyof AuditEntity, Clause]> = [
+    ...Object.entries(equal)
+      .filter(([, value]) => value !== undefined)
+      .map(([field, value]) => [field as keyof AuditEntity, FilterConditions.equalTo(value as string)] as [keyof AuditEntity, Clause]),
+    ...notOperations.map((operation) => ['operation', FilterConditions.notEqualTo(operation)] as [keyof AuditEntity, Clause]),
+  ];
+  if (clauses.length === 0) return undefined;
+  const [[firstField, firstClause], ...rest] = clauses;
+  const and = new Filter<AuditEntity>().and(firstField, firstClause);
+  for (const [field, clause] of rest) and.and(field, clause);
   return and as unknown as Filter<AuditEntity>;
 }
 

@@ -9,6 +9,7 @@ import type { Actor, Deps } from '../../use-cases/deps';
 import { issueToken } from '../../use-cases/issue-token';
 import { adminRevokeToken, listAllTokens, listSpaceTokens, revokeSpaceAccess } from '../../use-cases/managed-tokens';
 import { listOwnTokens, revokeAllOwnTokens, revokeOwnToken } from '../../use-cases/own-tokens';
+import { impersonationStatus } from '../../use-cases/impersonation-status';
 import { searchPages } from '../../use-cases/page-search';
 import { setPolicy } from '../../use-cases/policy';
 import { rotateOwnToken } from '../../use-cases/rotate-token';
@@ -58,4 +59,5 @@ export const resolverHandler = makeResolver<ResolverDefinitions>({
   setPolicy: resolve(async (deps, actor, payload) => ({ policy: await setPolicy(deps, actor, payload) })),
   listAllTokens: resolve((deps, actor, payload) => listAllTokens(deps, actor, cursorOf(payload))),
   adminRevokeToken: resolve(async (deps, actor, payload) => ({ token: await adminRevokeToken(deps, actor, payload.id) })),
+  getImpersonationStatus: resolve((deps, actor) => impersonationStatus(deps, actor)),
 });

@@ -5,11 +5,12 @@ import { Loading } from '../../common/Loading';
 import { useLoad } from '../../common/useLoad';
 import { ADMINS_ONLY } from './admins-only';
 import { AllTokensSection } from './AllTokensSection';
+import { ImpersonationSection } from './ImpersonationSection';
 import { PolicyForm } from './PolicyForm';
 import { PolicySummary } from './PolicySummary';
 
 /**
- * Site admin settings: the token policy and every token on the site. Anyone else who opens the page
+ * Site admin settings: the token policy, whether Forge acts as tokens' owners, and every token on the site. Anyone else who opens the page
  * reads the policy, with no form to fail on Save and no token list the backend would refuse them.
  */
 export function AdminApp() {
@@ -37,6 +38,7 @@ export function AdminApp() {
         ))}
       </Section>
 
+      {isSiteAdmin && <ImpersonationSection />}
       {isSiteAdmin && <AllTokensSection policy={policy.result.state === 'ready' ? policy.result.value : undefined} />}
     </PageLayout>
   );

@@ -6,7 +6,12 @@ export type Fault =
   /** Answer with this status (e.g. 429, 500, 503), with `Retry-After: retryAfter` when given. */
   | { status: number; retryAfter?: number; times?: number }
   /** Reject the call as if the connection failed; `networkError` is the message. */
-  | { networkError: string; times?: number };
+  | { networkError: string; times?: number }
+  /**
+   * Hold the call `stallMs` before handling it as usual, as a Confluence that is slow to answer: a change
+   * is still made, late, after a caller with a shorter deadline has stopped waiting.
+   */
+  | { stallMs: number; times?: number };
 
 /** What a failed connection looks like to the caller of `handle`. */
 export class StandInNetworkError extends Error {
@@ -25,11 +30,15 @@ export class FaultQueue {
     this.pending.length = 0;
   }
 
-  /** Applies the next queued fault, if any: a response to return, or a thrown network error. */
-  next(): ProductResponse | undefined {
+  /**
+   * Applies the next queued fault, if any: a response to return, a thrown network error, or how long
+   * to stall before handling the call. Synchronous: the stand-in checks a call before its first await.
+   */
+  next(): ProductResponse | { stallMs: number } | undefined {
     const fault = this.pending.shift();
     if (!fault) return undefined;
     if ('networkError' in fault) throw new StandInNetworkError(fault.networkError);
+    if ('stallMs' in fault) return { stallMs: fault.stallMs };
     const headers: Record<string, string> = { 'content-type': 'application/json;charset=UTF-8' };
     if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
     return { status: fault.status, headers, body: JSON.stringify(v2ErrorBody(fault.status)) };

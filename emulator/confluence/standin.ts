@@ -54,7 +54,7 @@ export class ConfluenceStandIn implements Product {
     return structuredClone(this.state);
   }
 
-  /** Makes the next call(s) fail: `{status: 429, retryAfter: 7}`, `{status: 503, times: 2}`, `{networkError: 'socket hang up'}`. */
+  /** Makes the next call(s) fail: `{status: 429, retryAfter: 7}`, `{status: 503, times: 2}`, `{networkError: 'socket hang up'}`, or stall: `{stallMs: 500}`. */
   failNext(fault: Fault): void {
     this.faults.add(fault);
   }
@@ -104,7 +104,9 @@ export class ConfluenceStandIn implements Product {
 
   private async respond(request: ProductRequest): Promise<ProductResponse> {
     const injected = this.faults.next();
-    if (injected) return injected;
+    // A stalled call is checked after its wait (a direct /wiki caller's violations then count as the app's).
+    if (injected && 'stallMs' in injected) await new Promise((resolve) => setTimeout(resolve, injected.stallMs));
+    else if (injected) return injected;
     const method = request.method.toUpperCase();
     const url = new URL(request.path, 'http://stand-in');
     const api = url.pathname.startsWith('/wiki/rest/api/') || url.pathname === '/wiki/rest/api' ? 'v1' : 'v2';

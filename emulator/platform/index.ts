@@ -28,3 +28,4 @@ export type { ProxyRefusal, RefusalReason } from './product-proxy';
 export type { CapturedLog, LogLevel } from './log-capture';
 export type { InvocationInfo } from './runtime';
 export type { WebTriggerRequest, WebTriggerResponse, WebTriggerCall } from './web-trigger';
+export { FORGE_PAYLOAD_LIMIT_BYTES, PLATFORM_PAYLOAD_TOO_LARGE } from './web-trigger';

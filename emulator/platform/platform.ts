@@ -9,8 +9,11 @@ import { ProductProxy, type ProductDescriptor, type ProxyRefusal } from './produ
 import { createRuntime, installContextAri, type InstallationInfo, type InvocationInfo } from './runtime';
 import { answerGraphql } from './stargate';
 import {
+  FORGE_PAYLOAD_LIMIT_BYTES,
   invalidResponseReason,
+  payloadSize,
   PLATFORM_ERROR_RESPONSE,
+  PLATFORM_PAYLOAD_TOO_LARGE,
   type WebTriggerCall,
   type WebTriggerRequest,
   type WebTriggerResponse,
@@ -193,7 +196,8 @@ export class ForgePlatform {
   /**
    * Calls a web trigger function with Forge's request shape under a runtime with no user, and answers
    * what the caller of the URL would get: the handler's response, or a platform 500 when the handler
-   * throws or returns something that is not a valid dynamic response.
+   * throws or returns something that is not a valid dynamic response or is over Forge's payload limit.
+   * A request over that limit is refused with the platform's 413 and the function never runs.
    */
   async invokeWebTrigger(
     handler: WebTriggerHandler,
@@ -208,8 +212,9 @@ export class ForgePlatform {
       ...call,
       context: { cloudId: this.installation.cloudId, moduleKey },
     };
+    if (payloadSize(request) > FORGE_PAYLOAD_LIMIT_BYTES) return structuredClone(PLATFORM_PAYLOAD_TOO_LARGE);
     const info = { moduleKey, moduleType: 'webtrigger', functionKey: moduleKey, timeoutMs: WEB_TRIGGER_TIMEOUT_MS };
-    const run = await this.runForResponse(info, (context) => handler(request, context));
+    const run = await this.runForResponse(info, (context) => handler(request, context), true);
     return run.ok ? run.response : structuredClone(PLATFORM_ERROR_RESPONSE);
   }
 
@@ -231,7 +236,7 @@ export class ForgePlatform {
    * Runs a function with no user (a web or scheduled trigger's) that must answer with an HTTP response.
    * A throw or an answer of another shape is recorded as the invocation's failure, as Forge records it.
    */
-  private runForResponse(info: InvocationInfo, call: (context: unknown) => unknown): Promise<ScheduledRun> {
+  private runForResponse(info: InvocationInfo, call: (context: unknown) => unknown, payloadLimited = false): Promise<ScheduledRun> {
     const context = { installContext: installContextAri(this.installation.cloudId), installation: this.installationContext() };
     return this.run(info, async (): Promise<ScheduledRun> => {
       const invocationId = this.invocations.getStore()!.invocationId;
@@ -240,6 +245,9 @@ export class ForgePlatform {
       try {
         response = await call(context);
         reason = invalidResponseReason(response);
+        if (reason === undefined && payloadLimited && payloadSize(response) > FORGE_PAYLOAD_LIMIT_BYTES) {
+          reason = `the response is over Forge's ${FORGE_PAYLOAD_LIMIT_BYTES} byte payload limit`;
+        }
       } catch (error) {
         reason = `the handler threw: ${error instanceof Error ? error.message : String(error)}`;
       }

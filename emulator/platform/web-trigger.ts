@@ -52,3 +52,20 @@ export const PLATFORM_ERROR_RESPONSE: WebTriggerResponse = {
   headers: { 'content-type': ['text/plain'] },
   body: 'Internal Server Error',
 };
+
+/**
+ * Forge's function payload limit, for a web trigger's request and its response alike: 5 MB counting
+ * headers, query and the platform's metadata besides the body. Counted here as the invocation's JSON.
+ */
+export const FORGE_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export function payloadSize(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+/** What Forge's edge answers for a request over the payload limit; the function never runs. */
+export const PLATFORM_PAYLOAD_TOO_LARGE: WebTriggerResponse = {
+  statusCode: 413,
+  headers: { 'content-type': ['text/plain'] },
+  body: 'Payload Too Large',
+};

@@ -1,14 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatedApp } from '../app';
-import type { WebTriggerCall } from '../platform';
-import { BodyTooLargeError, readBody, sendText, sendTooLarge } from './http-io';
+import { PLATFORM_PAYLOAD_TOO_LARGE, type WebTriggerCall, type WebTriggerResponse } from '../platform';
+import { BodyTooLargeError, readBody, sendText } from './http-io';
 
 const TRIGGER_PATH = /^\/x\/([^/]+)(\/.*)?$/;
-
-/** What Forge's edge answers when a payload is over its limit; the function never runs. */
-const TOO_LARGE_BODY = {
-  errors: [{ status: 413, code: 'PAYLOAD_TOO_LARGE', title: 'Payload Too Large', detail: 'The request body is over 5 MB.' }],
-};
 
 /** `::ffff:127.0.0.1` → `127.0.0.1`, as an edge reports IPv4 clients. */
 function clientAddress(request: IncomingMessage): string {
@@ -40,7 +35,7 @@ export async function handleWebTrigger(app: EmulatedApp, request: IncomingMessag
   try {
     body = await readBody(request);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return sendTooLarge(response, TOO_LARGE_BODY);
+    if (error instanceof BodyTooLargeError) return sendAnswer(response, PLATFORM_PAYLOAD_TOO_LARGE, true);
     throw error;
   }
   const call: WebTriggerCall = {
@@ -51,8 +46,12 @@ export async function handleWebTrigger(app: EmulatedApp, request: IncomingMessag
     queryParameters: queryParameters(url),
     body: body.toString('utf8'),
   };
-  const answer = await app.webTrigger(key, call);
+  sendAnswer(response, await app.webTrigger(key, call), false);
+}
+
+/** Sends a web trigger's answer; `close` ends the connection too (a body was left unread). */
+function sendAnswer(response: ServerResponse, answer: WebTriggerResponse, close: boolean): void {
   if (answer.statusText) response.statusMessage = answer.statusText;
-  response.writeHead(answer.statusCode, answer.headers ?? {});
+  response.writeHead(answer.statusCode, { ...answer.headers, ...(close && { connection: 'close' }) });
   response.end(answer.body ?? '');
 }

@@ -6,6 +6,7 @@ import { KvsActivityCounts } from './kvs/activity-counts';
 import { KvsAuditLog } from './kvs/audit-log';
 import { installationChecksumKey } from './kvs/checksum-key';
 import { KvsUsageTotals } from './kvs/fold-store';
+import { CONFLUENCE_BUDGET_MS } from '../core/forge-limits';
 import { DEFAULT_POLICY } from '../core/policy';
 import { RequestLimiter } from '../core/rate-limit';
 import { perInstallation } from './installation';
@@ -40,6 +41,7 @@ export function forgeGatewayDeps(): GatewayDeps {
     siteBase,
     limiter: perInstallation(() => new RequestLimiter(DEFAULT_POLICY.maxRequestsPerMinute)),
     users: perInstallation(() => new UserDirectory(clock)),
+    confluenceBudgetMs: CONFLUENCE_BUDGET_MS,
   };
   return instanceDeps;
 }

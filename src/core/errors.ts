@@ -21,11 +21,15 @@ export const ERROR_STATUS = {
   INVALID_CQL: 400,
   BINARY_UPLOAD_UNSUPPORTED: 415,
   PAYLOAD_TOO_LARGE: 413,
+  /** Confluence's answer is over what Forge can return from a web trigger. */
+  RESPONSE_TOO_LARGE: 502,
   URI_TOO_LONG: 414,
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 503,
   UPSTREAM_ERROR: 502,
   IMPERSONATION_REFUSED: 502,
+  /** Confluence did not answer within the request's deadline; a change may or may not have been made. */
+  UPSTREAM_TIMEOUT: 504,
   // Resolvers
   VALIDATION_FAILED: 400,
   POLICY_VIOLATION: 400,

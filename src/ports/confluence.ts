@@ -84,4 +84,10 @@ export interface OwnerConfluence {
   uploadAttachments(method: 'POST' | 'PUT', pageId: string, body: string, contentType: string, query: URLSearchParams): Promise<UpstreamResponse>;
 }
 
-export type ActAsOwner = (accountId: string) => OwnerConfluence;
+/** When calls must have ended: each one is abandoned (UPSTREAM_TIMEOUT) once nothing is left. */
+export interface Deadline {
+  remainingMs(): number;
+}
+
+/** The owner's Confluence, every call of which ends by `deadline`. */
+export type ActAsOwner = (accountId: string, deadline: Deadline) => OwnerConfluence;

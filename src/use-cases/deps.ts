@@ -34,6 +34,8 @@ export interface GatewayDeps extends Deps {
   limiter: () => RequestLimiter;
   /** People named in v1 answers, remembered for a few minutes in this function instance's memory. */
   users: () => UserDirectory;
+  /** How long after a request starts its Confluence calls must have ended (CONFLUENCE_BUDGET_MS). */
+  confluenceBudgetMs: number;
 }
 
 /** The signed-in user of a resolver call: the account id comes from Forge's trusted context only. */

@@ -1,3 +1,4 @@
+import { payloadBytes } from '../../core/forge-limits';
 import { handleGatewayRequest } from '../../use-cases/gateway/handle-request';
 import { routeFamily } from '../../use-cases/gateway/router';
 import type { GatewayRequest } from '../../use-cases/gateway/request';
@@ -12,7 +13,15 @@ function toGatewayRequest(request: WebTriggerRequest): GatewayRequest {
   for (const [name, values] of Object.entries(request.queryParameters ?? {})) {
     for (const value of values ?? []) query.append(name, value);
   }
-  return { method: request.method ?? 'GET', path: request.userPath || '/', query, headers, body: request.body ?? '' };
+  const { method, path, userPath, headers: rawHeaders, queryParameters, body } = request;
+  return {
+    method: method ?? 'GET',
+    path: userPath || '/',
+    query,
+    headers,
+    body: body ?? '',
+    payloadBytes: payloadBytes({ method, path, userPath, headers: rawHeaders, queryParameters, body }),
+  };
 }
 
 /** Authenticated answers are never cached by proxies. */

@@ -59,10 +59,14 @@ export class AuditTrail {
     }
   }
 
-  /** The answer is decided: a failed write is logged, not turned into an error (a change may have happened). */
+  /**
+   * The answer is decided: a failed write is logged, not turned into an error (a change may have
+   * happened). A change Confluence did not confirm in time stays `unconfirmed`: it may have been made.
+   */
   async complete({ target, operation, status, code }: Completion): Promise<void> {
     if (this.intent === 'failed') return; // storage just refused: do not spend another write on it
-    const record: AuditRecord = { ...this.base, ...target, operation, status, outcome: outcomeOf(status, code !== null && DENIALS.has(code)), code };
+    const outcome = this.intent === 'written' && code === 'UPSTREAM_TIMEOUT' ? 'unconfirmed' : outcomeOf(status, code !== null && DENIALS.has(code));
+    const record: AuditRecord = { ...this.base, ...target, operation, status, outcome, code };
     try {
       await this.deps.audit.append(record, this.retentionDays);
     } catch (error) {

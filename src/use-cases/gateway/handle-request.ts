@@ -2,14 +2,14 @@ import { clientAddress } from '../../core/audit';
 import { AppError, ERROR_STATUS, isAppError } from '../../core/errors';
 import { requireAllowedIp } from '../../core/ip-allowlist';
 import type { Operation } from '../../core/operations';
-import type { UpstreamResponse } from '../../ports/confluence';
+import type { Deadline, UpstreamResponse } from '../../ports/confluence';
 import type { GatewayDeps } from '../deps';
 import { AuditTrail } from './audit-trail';
 import { blindChangeAnswer } from './blind-changes';
 import { authenticate } from './authenticate';
 import { hasLinks, isPeoplePath, peopleRedirect, rewriteLinks } from './links';
 import { PageTrees } from './page-trees';
-import { sizeRefusal, type GatewayRequest } from './request';
+import { answerRefusal, sizeRefusal, type GatewayRequest } from './request';
 import type { AuditTarget, RouteContext } from './route';
 import { matchRoute, routeBody, routeQuery, type MatchedRoute } from './router';
 import { attributableTarget, guardedConfluence, settleOperation } from './scope-guard';
@@ -35,12 +35,19 @@ function authFailure(error: unknown): AppError {
   return new AppError('UPSTREAM_UNAVAILABLE', 'The app could not reach its storage; try again shortly.', { retryAfterSeconds: 5 });
 }
 
+/** Counted on the monotonic clock from now: a change of the system time cannot stretch it. */
+function deadlineIn(ms: number): Deadline {
+  const at = performance.now() + ms;
+  return { remainingMs: () => at - performance.now() };
+}
+
 /**
  * The gateway: bound the request, authenticate, check the scope, act as the owner, and leave one
  * audit event. Storage cost: none for an oversized, malformed, forged or rate-limited request; one
  * read to authenticate; then one write for a read or a refusal, two for a change (intent, result).
  */
 export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRequest): Promise<GatewayOutcome> {
+  const deadline = deadlineIn(deps.confluenceBudgetMs);
   const refusal = sizeRefusal(request);
   if (refusal) return { error: refusal };
   if (isPeoplePath(request.method, request.path)) {
@@ -65,7 +72,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
     route = matchRoute(request.method, request.path);
     requireAllowedIp(token.allowedIps, policy.requireIpAllowlist, clientIp);
     const operation = route.operation;
-    const lookups = deps.actAsOwner(token.ownerAccountId);
+    const lookups = deps.actAsOwner(token.ownerAccountId, deadline);
     context = {
       token,
       operation,
@@ -91,7 +98,9 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
     context.confluence = guardedConfluence(context);
     const response = blindChangeAnswer(context, await route.handler(context));
     settleOperation(context);
-    outcome = { response: await onGateway(deps, checkUpstream(response)) };
+    const answer = await onGateway(deps, checkUpstream(response));
+    const tooLarge = answerRefusal(answer);
+    outcome = tooLarge ? { error: tooLarge } : { response: answer };
   } catch (error) {
     outcome = { error: asAppError(error) };
   }

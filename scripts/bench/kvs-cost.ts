@@ -1,6 +1,7 @@
 import type { EmulatedApp } from '../../emulator/app';
 import { tokenWithValidChecksum } from '../../test/support/checksum-key';
 import { gateway, issueToken, pageBody, SEED, withApp, type GatewayRequest } from './fixture';
+import { MAX_REQUEST_BYTES } from '../../src/core/forge-limits';
 
 type Outcome = 'success' | 'refusal' | 'upstream error';
 
@@ -80,7 +81,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'unknown route', outcome: 'refusal', status: 404, request: (t) => ({ path: '/wiki/api/v2/blogposts', authorization: bearer(t.full) }) },
   { name: 'method not allowed', outcome: 'refusal', status: 405, request: (t) => ({ method: 'PATCH', path: PAGE, authorization: bearer(t.full) }) },
   { name: 'broken JSON', outcome: 'refusal', status: 400, request: (t) => ({ method: 'POST', path: '/wiki/api/v2/pages', authorization: bearer(t.full), body: '{"spaceId":' }) },
-  { name: 'body over 5 MB', outcome: 'refusal', status: 413, request: (t) => ({ method: 'POST', path: '/wiki/api/v2/pages', authorization: bearer(t.full), body: 'x'.repeat(5 * 1024 * 1024 + 1) }) },
+  { name: 'request over the size cap', outcome: 'refusal', status: 413, request: (t) => ({ method: 'POST', path: '/wiki/api/v2/pages', authorization: bearer(t.full), body: 'x'.repeat(MAX_REQUEST_BYTES) }) },
   { name: 'Confluence 429', outcome: 'upstream error', status: 429, prepare: (app) => app.confluence.failNext({ status: 429, retryAfter: 7 }), request: (t) => ({ path: PAGE, authorization: bearer(t.full) }) },
   { name: 'Confluence 503', outcome: 'upstream error', status: 503, prepare: (app) => app.confluence.failNext({ status: 503, retryAfter: 30 }), request: (t) => ({ path: PAGE, authorization: bearer(t.full) }) },
   { name: 'Confluence 500', outcome: 'upstream error', status: 502, prepare: (app) => app.confluence.failNext({ status: 500 }), request: (t) => ({ path: PAGE, authorization: bearer(t.full) }) },

@@ -29,3 +29,4 @@ export type { CapturedLog, LogLevel } from './log-capture';
 export type { InvocationInfo } from './runtime';
 export type { WebTriggerRequest, WebTriggerResponse, WebTriggerCall } from './web-trigger';
 export { FORGE_PAYLOAD_LIMIT_BYTES, PLATFORM_PAYLOAD_TOO_LARGE } from './web-trigger';
+export { AccountDirectory, REPORT_ACCOUNTS_PATH, REPORT_LIMIT } from './personal-data';

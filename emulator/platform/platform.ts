@@ -7,6 +7,7 @@ import { LogCapture, type CapturedLog } from './log-capture';
 import { loadManifest, type AppManifest } from './manifest';
 import { ProductProxy, type ProductDescriptor, type ProxyRefusal } from './product-proxy';
 import { createRuntime, installContextAri, type InstallationInfo, type InvocationInfo } from './runtime';
+import { AccountDirectory, REPORT_ACCOUNTS_PATH } from './personal-data';
 import { answerGraphql } from './stargate';
 import {
   FORGE_PAYLOAD_LIMIT_BYTES,
@@ -94,6 +95,8 @@ export class ForgePlatform {
   readonly failures: PlatformFailure[] = [];
   /** Every call the app made to Confluence (method, and path with its query), in order: what Forge meters. */
   readonly productCalls: Array<{ method: string; path: string }> = [];
+  /** Atlassian's accounts as the personal data reporting API sees them: close or update one here. */
+  readonly accounts: AccountDirectory;
   private readonly invocations = new AsyncLocalStorage<Invocation>();
   private readonly installation: InstallationInfo;
   private readonly proxy: ProductProxy;
@@ -109,8 +112,12 @@ export class ForgePlatform {
       cloudId: options.cloudId ?? randomUUID(),
       scopes: [...this.manifest.scopes.keys()],
     };
-    this.proxy = new ProductProxy(options.products.confluence, this.manifest.scopes, (refusal) =>
-      this.refusals.push(refusal),
+    this.accounts = new AccountDirectory(() => Date.now());
+    this.proxy = new ProductProxy(
+      options.products.confluence,
+      this.manifest.scopes,
+      (refusal) => this.refusals.push(refusal),
+      (accountId) => this.accounts.isClosed(accountId),
     );
     this.logCapture = new LogCapture(() => {
       const invocation = this.invocations.getStore();
@@ -275,6 +282,9 @@ export class ForgePlatform {
     }
     if (descriptor.type === 'fpp' && descriptor.remote === 'stargate' && path === '/graphql') {
       return answerGraphql(init, this.manifest.webTriggerKeys, this.options.webTriggerUrl);
+    }
+    if (descriptor.type === 'fpp' && descriptor.remote === 'stargate' && descriptor.provider === 'app' && path === REPORT_ACCOUNTS_PATH) {
+      return this.accounts.answer(init);
     }
     throw new Error(`The emulated Forge platform does not handle ${JSON.stringify(descriptor)} ${path}`);
   }

@@ -84,6 +84,8 @@ export class ProductProxy {
     private readonly product: Product,
     private readonly scopes: ReadonlyMap<string, ScopeGrant>,
     private readonly onRefusal: (refusal: ProxyRefusal) => void,
+    /** Closed (deleted) accounts cannot be impersonated, as deactivated ones cannot. */
+    private readonly accountClosed: (accountId: string) => boolean = () => false,
   ) {}
 
   async handle({ descriptor, path, init, invokingAccountId }: ProductCall): Promise<Response> {
@@ -114,7 +116,8 @@ export class ProductProxy {
       if (declared.length === 0) return refuse('missing-scope');
       const impersonating = identity.kind === 'user' && identity.accountId !== invokingAccountId;
       const impersonable = declared.some((scopes) => scopes.every((scope) => this.scopes.get(scope)?.allowImpersonation));
-      if (impersonating && !impersonable) return refuse('impersonation-not-allowed');
+      const closed = identity.kind === 'user' && this.accountClosed(identity.accountId);
+      if (impersonating && (!impersonable || closed)) return refuse('impersonation-not-allowed');
     }
     const response = await this.product.handle({
       method,

@@ -5,6 +5,7 @@ import { EmulatedApp } from '../app';
 import { lockDataDir } from '../durable';
 import { renderHostPage, renderProblemPage } from './host-page';
 import { sendError, sendJson, sendText } from './http-io';
+import { handleAccountAction } from './accounts-route';
 import { handleInvoke } from './invoke-route';
 import { resolveModuleView } from './module-context';
 import { handleResource } from './resource-route';
@@ -60,6 +61,7 @@ function route(server: LocalServer, request: IncomingMessage, response: ServerRe
     return handleScheduled(server.scheduledTriggers, request, response, decodeURIComponent(pathname.slice('/__local/scheduled/'.length)));
   }
   if (pathname === '/__local/users') return sendJson(response, 200, { users: site.users });
+  if (pathname.startsWith('/__local/accounts/')) return handleAccountAction(app, site, request, response, pathname);
   if (pathname === '/__local/violations') return sendJson(response, 200, { violations: violations.list() });
   if (pathname.startsWith('/__local/assets/')) return sendFile(response, resolveInside(BROWSER_ASSETS, pathname.slice('/__local/assets/'.length)));
   if (pathname.startsWith('/resources/')) return handleResource(app, site, modules, url, response);

@@ -35,3 +35,10 @@ export const CONFLUENCE_BUDGET_MS = 40_000;
 export function payloadBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
+
+/**
+ * Scheduled functions may run up to 900 s when they declare `timeoutSeconds` (manifest.yml gives the
+ * privacy job 900). Its run stops starting work this long in, leaving a minute to save where it stands.
+ */
+export const SCHEDULED_TIMEOUT_SECONDS = 900;
+export const PRIVACY_RUN_BUDGET_MS = (SCHEDULED_TIMEOUT_SECONDS - 60) * 1000;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { validate } from '@forge/manifest';
 import { parse } from 'yaml';
 import * as schema from '../../src/adapters/kvs/schema';
+import { PRIVACY_RUN_BUDGET_MS, SCHEDULED_TIMEOUT_SECONDS } from '../../src/core/forge-limits';
 import { buildMissingUi, uiModules } from '../../emulator/server/ui-modules';
 import * as handlers from '../../src/index';
 
@@ -38,7 +39,15 @@ describe('manifest.yml', () => {
       expect.arrayContaining([schema.AUDIT_BY_TOKEN, schema.AUDIT_BY_SPACE, schema.AUDIT_BY_OWNER, schema.AUDIT_BY_TIME]),
     );
     expect(entities[schema.FOLD_STATE_ENTITY]).toEqual([]);
-    expect(entities[schema.QUOTA_ENTITY]).toEqual([]);
+    expect(entities[schema.QUOTA_ENTITY]).toEqual([schema.QUOTA_BY_UPDATED]);
+  });
+
+  it('gives the personal data job the cleanup rate limits and the time its run budget counts on', () => {
+    const fn = manifest.modules.function.find((candidate: { handler: string }) => candidate.handler === 'index.privacyTriggerHandler');
+    expect(fn).toMatchObject({ cleanup: true, timeoutSeconds: SCHEDULED_TIMEOUT_SECONDS });
+    expect(PRIVACY_RUN_BUDGET_MS).toBeLessThan(SCHEDULED_TIMEOUT_SECONDS * 1000);
+    const trigger = manifest.modules.scheduledTrigger.find((candidate: { function: string }) => candidate.function === fn.key);
+    expect(trigger).toMatchObject({ key: 'report-personal-data', interval: 'day' });
   });
 
   it('lets the gateway impersonate only for the scopes it uses, and uses no legacy storage', () => {

@@ -57,6 +57,20 @@ describe('/__local', () => {
     const unknown = await request(server, '/__local/scheduled/nightly', { method: 'POST' });
     expect([unknown.status, unknown.json.error.code]).toEqual([404, 'NOT_FOUND']);
   });
+
+  it('closes a local account, which the next personal data report erases', async () => {
+    const created = await invoke(server, 'carol', 'createToken', { label: 'carol', spaceKeys: ['PRIV'], operations: ['read'], expiresInDays: 30 });
+    expect(created.status).toBe(200);
+    const closed = await request(server, '/__local/accounts/carol/close', { method: 'POST' });
+    expect(closed.json).toEqual({ accountId: 'carol', closed: true });
+    const run = await request(server, '/__local/scheduled/report-personal-data', { method: 'POST' });
+    expect(run.json).toMatchObject({ ok: true, body: { closed: 1, erased: 1 } });
+    expect((await invoke(server, 'carol', 'listTokens')).json.tokens).toEqual([]);
+
+    expect((await request(server, '/__local/accounts/bob/update', { method: 'POST' })).json).toEqual({ accountId: 'bob', updated: true });
+    expect((await request(server, '/__local/accounts/nobody/close', { method: 'POST' })).status).toBe(404);
+    expect((await request(server, '/__local/accounts/bob/close')).status).toBe(405);
+  });
 });
 
 describe('/wiki', () => {

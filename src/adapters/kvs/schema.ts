@@ -12,12 +12,16 @@ export const AUDIT_BY_TOKEN = 'by-token';
 export const AUDIT_BY_SPACE = 'by-space';
 export const AUDIT_BY_OWNER = 'by-owner';
 export const AUDIT_BY_TIME = 'by-time';
+/** Every account the app holds data about (its quota record), by when that data last changed: what the privacy job reports. */
+export const QUOTA_BY_UPDATED = 'by-updated';
 
 export const POLICY_KEY = 'policy';
 /** In Forge's encrypted secret store (kvs.setSecret), never in plain storage. */
 export const CHECKSUM_KEY = 'token-checksum-key';
 /** The one fold-state item: how far the background job has folded the audit events. */
 export const FOLD_STATE_KEY = 'audit-events';
+/** The personal data reporting job's state: when the next cycle is due, where a cycle stands, erasures pending. */
+export const PRIVACY_STATE_KEY = 'privacy-report';
 
 /** Revoked and expired tokens stay visible this long after they expire, then storage drops them. */
 export const EXPIRED_TOKEN_GRACE_DAYS = 30;

@@ -20,16 +20,18 @@ import {
 } from './schema';
 
 
-type QuotaEntity = TokenQuota;
+/** Stamped with the time of each write: the privacy job reports the owner's data as changed then. */
+type QuotaEntity = TokenQuota & { updatedAt?: number };
 type TransactionBuilder = ReturnType<typeof kvs.transact>;
 
 /** Adds the quota write to a transaction, conditional on the version it was computed from. */
-function setQuota(transaction: TransactionBuilder, { ownerAccountId, previous, next }: QuotaChange): void {
+function setQuota(transaction: TransactionBuilder, { ownerAccountId, previous, next }: QuotaChange, now: number): void {
   const unchanged = new Filter<QuotaEntity>().and(
     'version',
     previous.version === 0 ? FilterConditions.notExists() : FilterConditions.equalTo(previous.version),
   );
-  transaction.set(ownerAccountId, next, { entityName: QUOTA_ENTITY, conditions: unchanged });
+  const stamped: QuotaEntity = { ...next, updatedAt: now };
+  transaction.set(ownerAccountId, stamped, { entityName: QUOTA_ENTITY, conditions: unchanged });
 }
 
 /** Storage forgets a token (and its space grants) a grace period after it expires. */
@@ -81,7 +83,7 @@ export class KvsTokenStore implements TokenStore {
       const grant: GrantEntity = { tokenId: token.id, spaceKey: space.key, createdAt: token.createdAt };
       transaction.set(grantKey(token.id, space), grant, { entityName: GRANT_ENTITY }, { ttl });
     }
-    setQuota(transaction, quota);
+    setQuota(transaction, quota, this.clock());
     try {
       await transaction.execute();
     } catch (error) {
@@ -100,7 +102,7 @@ export class KvsTokenStore implements TokenStore {
     for (const space of previous.spaces.filter((old) => !next.spaces.some((kept) => kept.id === old.id))) {
       transaction.delete(grantKey(previous.id, space), { entityName: GRANT_ENTITY });
     }
-    if (quota) setQuota(transaction, quota);
+    if (quota) setQuota(transaction, quota, this.clock());
     try {
       await transaction.execute();
     } catch (error) {

@@ -1,3 +1,4 @@
+import { MAX_REQUEST_BYTES } from '../../src/core/forge-limits';
 import fc from 'fast-check';
 import { EmulatedApp } from '../../emulator/app';
 import { SEED, type ConfluenceState } from '../../emulator/confluence';
@@ -21,7 +22,8 @@ const ALL = ['read', 'create', 'update', 'delete'] as const;
 /** The v2 error codes Confluence itself answers with (passed through as they are). */
 const CONFLUENCE_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'REQUEST_ENTITY_TOO_LARGE', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE', 'NOT_IMPLEMENTED'];
 const STABLE_CODES = new Set([...Object.keys(ERROR_STATUS), ...CONFLUENCE_CODES]);
-const OVER_5_MB = `{"title":"${'x'.repeat(5 * 1024 * 1024)}"}`;
+/** Over the gateway's request cap, under Forge's own 5 MB (beyond which the gateway never runs). */
+const OVER_THE_CAP = `{"title":"${'x'.repeat(MAX_REQUEST_BYTES)}"}`;
 
 type Fault = { status: number; retryAfter?: number } | { networkError: string };
 
@@ -231,7 +233,7 @@ const body = fc.oneof(
       `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
     ),
   },
-  { weight: 1, arbitrary: fc.constant(OVER_5_MB) },
+  { weight: 1, arbitrary: fc.constant(OVER_THE_CAP) },
 );
 
 const fault = fc.option(fc.constantFrom<Fault>({ status: 429, retryAfter: 3 }, { status: 503, retryAfter: 30 }, { status: 500 }, { networkError: 'socket hang up' }), { freq: 10 });

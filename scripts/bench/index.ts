@@ -11,6 +11,7 @@ import { measureCrossBranchMove, measurePageTreeCosts } from './page-tree-costs'
 import { compareLatency, REQUESTS_PER_SIDE } from './latency';
 import { measureFoldRuns, measureListings, SEEDED_EVENTS, SEEDED_TOKENS, UNFOLDED_EVENTS } from './listing';
 import { CHART_EVENTS, measureChart } from './chart';
+import { measurePrivacyReport, PRIVACY_OWNERS } from './privacy';
 import { benchForged } from './forged';
 import { benchMalformed } from './malformed';
 import { formatTable } from './table';
@@ -160,6 +161,14 @@ async function main(): Promise<void> {
     }))),
   );
 
+  progress(`personal data report over ${PRIVACY_OWNERS} owners`);
+  const privacy = await measurePrivacyReport();
+  log(
+    formatTable(`One personal data reporting cycle over ${PRIVACY_OWNERS.toLocaleString('en-US')} token owners`, [
+      { 'reporting calls': privacy.report.calls, 'KVS reads': privacy.kvsReadRequests, 'bytes read': privacy.kvsReadBytes, 'KVS writes': privacy.kvsWriteRequests },
+    ]),
+  );
+
   progress('bundles');
   const backend = await measureBackendBundle();
   const ui = measureUiBundles();
@@ -231,6 +240,8 @@ async function main(): Promise<void> {
       items_written_max: foldMax('writeOps'),
     },
     chart_kvs_reads: Math.max(...chart.costs.map((cost) => cost.kvsRequests)),
+    /** KVS reads of one personal data reporting cycle over 10,000 token owners (none closed). */
+    privacy_report_kvs_reads: privacy.kvsReadRequests,
     chart_cell_bytes_max: chart.largestCellBytes,
     latency_transport: transport.kind,
     machine: host,

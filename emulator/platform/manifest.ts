@@ -15,6 +15,8 @@ export interface ScheduledTriggerModule {
   /** The function module it runs. */
   function: string;
   interval: ScheduleInterval;
+  /** The function's `timeoutSeconds`, when it declares one. */
+  timeoutSeconds?: number;
 }
 
 export interface AppManifest {
@@ -45,7 +47,13 @@ function parseScopes(raw: unknown): Map<string, ScopeGrant> {
   );
 }
 
-function parseScheduledTriggers(raw: unknown): ScheduledTriggerModule[] {
+/** `timeoutSeconds` of each function module that declares one. */
+function functionTimeouts(raw: unknown): Map<string, number> {
+  const list = Array.isArray(raw) ? raw.filter(isRecord) : [];
+  return new Map(list.flatMap((fn) => (typeof fn.key === 'string' && typeof fn.timeoutSeconds === 'number' ? [[fn.key, fn.timeoutSeconds]] : [])));
+}
+
+function parseScheduledTriggers(raw: unknown, timeouts: Map<string, number>): ScheduledTriggerModule[] {
   const list = Array.isArray(raw) ? raw : [];
   return list.map((module) => {
     const interval = isRecord(module) ? module.interval : undefined;
@@ -55,7 +63,8 @@ function parseScheduledTriggers(raw: unknown): ScheduledTriggerModule[] {
     if (typeof interval !== 'string' || !(interval in SCHEDULE_INTERVAL_MS)) {
       throw new Error(`manifest scheduledTrigger ${module.key}: interval must be one of ${Object.keys(SCHEDULE_INTERVAL_MS).join(', ')}`);
     }
-    return { key: module.key, function: module.function, interval: interval as ScheduleInterval };
+    const timeoutSeconds = timeouts.get(module.function);
+    return { key: module.key, function: module.function, interval: interval as ScheduleInterval, ...(timeoutSeconds !== undefined && { timeoutSeconds }) };
   });
 }
 
@@ -79,7 +88,7 @@ export function loadManifest(source: string | Record<string, unknown>): AppManif
     raw,
     scopes: parseScopes(permissions.scopes),
     webTriggerKeys: webTriggers.filter(isRecord).map((module) => String(module.key)),
-    scheduledTriggers: parseScheduledTriggers(modules.scheduledTrigger),
+    scheduledTriggers: parseScheduledTriggers(modules.scheduledTrigger, functionTimeouts(modules.function)),
     entities: entitiesFromManifest(raw),
   };
 }

@@ -235,7 +235,9 @@ export class ForgePlatform {
       context: { cloudId: this.installation.cloudId, moduleKey },
       contextToken: randomUUID(),
     };
-    const info = { moduleKey, moduleType: 'scheduledTrigger', functionKey: moduleKey, timeoutMs: SCHEDULED_TRIGGER_TIMEOUT_MS };
+    const timeoutSeconds = this.manifest.scheduledTriggers.find((module) => module.key === moduleKey)?.timeoutSeconds;
+    const timeoutMs = timeoutSeconds === undefined ? SCHEDULED_TRIGGER_TIMEOUT_MS : timeoutSeconds * 1000;
+    const info = { moduleKey, moduleType: 'scheduledTrigger', functionKey: moduleKey, timeoutMs };
     return this.runForResponse(info, (context) => handler(request, context));
   }
 

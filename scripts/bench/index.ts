@@ -9,7 +9,7 @@ import { measureKvsCost } from './kvs-cost';
 import { measureRouteCosts } from './route-costs';
 import { measureCrossBranchMove, measurePageTreeCosts } from './page-tree-costs';
 import { compareLatency, REQUESTS_PER_SIDE } from './latency';
-import { measureFoldRuns, measureListings, SEEDED_EVENTS, SEEDED_TOKENS, UNFOLDED_EVENTS } from './listing';
+import { foldEventsPerMinuteWorst, measureFoldRuns, measureListings, SEEDED_EVENTS, SEEDED_TOKENS, UNFOLDED_EVENTS } from './listing';
 import { CHART_EVENTS, measureChart } from './chart';
 import { measurePrivacyReport, PRIVACY_OWNERS } from './privacy';
 import { benchForged } from './forged';
@@ -239,6 +239,8 @@ async function main(): Promise<void> {
       kvs_write_requests_max: foldMax('writeRequests'),
       items_written_max: foldMax('writeOps'),
     },
+    /** Events 25 tokens × 10 spaces interleaved: what one run folds, per minute between runs (every 5 minutes). */
+    fold_events_per_minute_worst: foldEventsPerMinuteWorst(foldRuns),
     chart_kvs_reads: Math.max(...chart.costs.map((cost) => cost.kvsRequests)),
     /** KVS reads of one personal data reporting cycle over 10,000 token owners (none closed). */
     privacy_report_kvs_reads: privacy.kvsReadRequests,

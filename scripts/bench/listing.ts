@@ -157,15 +157,30 @@ export interface FoldRunCost {
   ms: number;
 }
 
+/** The worst interleaving the fold is held to: every request of another of 25 tokens and another of 10 spaces. */
+const WORST_TOKENS = 25;
+const WORST_SPACES = 10;
+/** More than one run folds, so the first run stops at its bounds. */
+export const WORST_EVENTS = 20_000;
+
+/** Token and space of the i-th request: the 250 pairs in turn, 7 apart, so neighbours differ in token and mostly in space. */
+function interleaved(i: number): { token: number; space: number } {
+  const pair = (i * 7) % (WORST_TOKENS * WORST_SPACES);
+  return { token: pair % WORST_TOKENS, space: Math.floor(pair / WORST_TOKENS) };
+}
+
 /**
  * Runs the scheduled fold, as Forge would every five minutes, until it has caught up with `events`
- * settled events spread over `tokens` tokens; one row per run.
+ * settled events spread over `tokens` tokens (in DOCS, or over 10 spaces when `interleave`); one row per run.
  */
-async function measureFold(scenario: string, tokens: number, events: number): Promise<FoldRunCost[]> {
+async function measureFold(scenario: string, tokens: number, events: number, interleave = false): Promise<FoldRunCost[]> {
   return withApp(async (app) => {
     const now = Date.now();
     const owners = Array.from({ length: tokens }, (_, i) => ({ id: `tok${String(i).padStart(9, '0')}`, ownerAccountId: 'carol' }));
-    await storeAuditEvents(Array.from({ length: events }, (_, i) => readEvent(owners[i % tokens], now - 3_600_000 + Math.floor((i * 3_000_000) / events), DOCS)));
+    const spaces = Array.from({ length: WORST_SPACES }, (_, i) => ({ id: `77${i}`, key: `SPACE${i}` }));
+    const at = (i: number) => now - 3_600_000 + Math.floor((i * 3_000_000) / events);
+    const event = (i: number) => (interleave ? readEvent(owners[interleaved(i).token], at(i), spaces[interleaved(i).space]) : readEvent(owners[i % tokens], at(i), DOCS));
+    await storeAuditEvents(Array.from({ length: events }, (_, i) => event(i)));
     const runs: FoldRunCost[] = [];
     for (let run = 1; ; run++) {
       app.kvs.resetCounters();
@@ -185,7 +200,26 @@ async function measureFold(scenario: string, tokens: number, events: number): Pr
   });
 }
 
-/** The fold's cost per run: events on a few busy tokens (cheap: one cell per token), and on as many tokens as events (one cell per event). */
+export const WORST_SCENARIO = `${WORST_EVENTS.toLocaleString('en-US')} events interleaved over ${WORST_TOKENS} tokens × ${WORST_SPACES} spaces`;
+
+/**
+ * The fold's cost per run: events on a few busy tokens (cheap: few cells), on as many tokens as events (four
+ * cells per event), and interleaved over 25 tokens × 10 spaces (310 cells, every neighbour in other ones).
+ */
 export async function measureFoldRuns(): Promise<FoldRunCost[]> {
-  return [...(await measureFold('10,000 events on 20 tokens', LISTED_TOKENS, UNFOLDED_EVENTS)), ...(await measureFold('3,000 events on 3,000 tokens', 3_000, 3_000))];
+  return [
+    ...(await measureFold('10,000 events on 20 tokens', LISTED_TOKENS, UNFOLDED_EVENTS)),
+    ...(await measureFold('3,000 events on 3,000 tokens', 3_000, 3_000)),
+    ...(await measureFold(WORST_SCENARIO, WORST_TOKENS, WORST_EVENTS, true)),
+  ];
+}
+
+/** Forge runs the fold every five minutes. */
+const FOLD_INTERVAL_MINUTES = 5;
+
+/** What the fold keeps up with in the worst interleaving: the first run's events (it stops at its bounds) per minute between runs. */
+export function foldEventsPerMinuteWorst(runs: FoldRunCost[]): number {
+  const first = runs.find((run) => run.scenario === WORST_SCENARIO && run.run === 1);
+  if (!first) throw new Error('No run of the worst fold scenario');
+  return Math.floor(first.eventsFolded / FOLD_INTERVAL_MINUTES);
 }

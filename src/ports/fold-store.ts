@@ -3,10 +3,22 @@ import type { CellChange, FoldPosition } from '../core/fold';
 import type { TokenUsage } from '../core/token';
 import type { Paged } from './token-store';
 
-/** The fold job's stored position; `seq` grows by one with every committed batch. */
+/**
+ * A window of events being folded over several transactions: every event after the position and up to
+ * `target` (inclusive, in `isFolded`'s sense), whose cells, sorted by name, are written `done` at a time.
+ */
+export interface PendingWindow {
+  target: FoldPosition;
+  /** How many of the window's cells (in name order) already hold its events. */
+  done: number;
+}
+
+/** The fold job's stored position; `seq` grows by one with every committed transaction. */
 export interface FoldState {
   seq: number;
   position: FoldPosition;
+  /** Set while a window is half written; whichever run comes next finishes it first. */
+  pending?: PendingWindow;
 }
 
 /** What the background fold reads and writes. */

@@ -6,6 +6,8 @@ import * as schema from '../../src/adapters/kvs/schema';
 import { PRIVACY_RUN_BUDGET_MS, SCHEDULED_TIMEOUT_SECONDS } from '../../src/core/forge-limits';
 import { buildMissingUi, uiModules } from '../../emulator/server/ui-modules';
 import * as handlers from '../../src/index';
+import { loadManifest } from '../../emulator/platform/manifest';
+import { FOLD_LIMITS } from '../../src/use-cases/fold-events';
 
 const ROOT = path.resolve(__dirname, '../..');
 const manifest = parse(fs.readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8'));
@@ -73,5 +75,12 @@ describe('manifest.yml', () => {
     const dependencies = { ...packageJson.dependencies, ...packageJson.devDependencies };
     expect(dependencies).not.toHaveProperty('@forge/storage');
     expect(dependencies).not.toHaveProperty('@forge/ui');
+  });
+
+  it('gives the fold function the time its runs use: up to FOLD_LIMITS.runMs, with the reserve still left', () => {
+    // The emulated platform reads the same timeoutSeconds and reports the time left from it, as Forge does.
+    const fold = loadManifest(manifest).scheduledTriggers.find((trigger) => trigger.key === 'fold-audit-events');
+    expect(fold?.timeoutSeconds).toBeDefined();
+    expect(fold!.timeoutSeconds! * 1000).toBeGreaterThanOrEqual(FOLD_LIMITS.runMs + FOLD_LIMITS.reserveMs);
   });
 });

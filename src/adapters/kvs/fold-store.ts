@@ -3,7 +3,7 @@ import type { AuditRecord } from '../../core/audit';
 import { FOLD_START, type CellChange } from '../../core/fold';
 import type { TokenUsage } from '../../core/token';
 import { usageCell } from '../../core/usage-folder';
-import type { FoldState, FoldStore, UsageTotals } from '../../ports/fold-store';
+import type { FoldState, FoldStore, PendingWindow, UsageTotals } from '../../ports/fold-store';
 import { USAGE_READ_LIMIT } from '../../ports/fold-store';
 import type { Paged } from '../../ports/token-store';
 import { fromAuditEntity, type AuditEntity } from './audit-entity';
@@ -15,12 +15,14 @@ interface FoldStateEntity {
   seq: number;
   at: number;
   ids: string[];
+  pending?: PendingWindow;
 }
 
 const STATE_ITEM = { key: FOLD_STATE_KEY, entityName: FOLD_STATE_ENTITY };
 
 function fromStateEntity(entity: FoldStateEntity | undefined): FoldState {
-  return entity ? { seq: entity.seq, position: { at: entity.at, ids: entity.ids } } : { seq: 0, position: FOLD_START };
+  if (!entity) return { seq: 0, position: FOLD_START };
+  return { seq: entity.seq, position: { at: entity.at, ids: entity.ids }, ...(entity.pending && { pending: entity.pending }) };
 }
 
 export class KvsFoldStore implements FoldStore {
@@ -51,7 +53,7 @@ export class KvsFoldStore implements FoldStore {
       'seq',
       previous.seq === 0 ? FilterConditions.notExists() : FilterConditions.equalTo(previous.seq),
     );
-    const entity: FoldStateEntity = { seq: next.seq, at: next.position.at, ids: next.position.ids };
+    const entity: FoldStateEntity = { seq: next.seq, at: next.position.at, ids: next.position.ids, ...(next.pending && { pending: next.pending }) };
     const transaction = kvs.transact().set(FOLD_STATE_KEY, entity, { entityName: FOLD_STATE_ENTITY, conditions: unchanged });
     for (const change of changes) {
       transaction.set(change.cell, change.value, undefined, { ttl: { value: change.ttlDays, unit: 'DAYS' } });

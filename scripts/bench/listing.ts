@@ -39,6 +39,7 @@ function seededToken(owner: string, label: string, createdAt: number): TokenReco
     allowedIps: [],
     pages: [],
     previousSecret: null,
+    adminCuts: [],
     version: 1,
   };
 }

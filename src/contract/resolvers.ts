@@ -38,6 +38,18 @@ export interface TokenInfo {
   pages: PageRef[];
   /** Active and expiring within EXPIRY_NOTICE_DAYS: owners and space admins are told. */
   expiresSoon: boolean;
+  /** What admins did to the token, oldest first: removed a space from it, or revoked it. */
+  adminCuts: AdminCutInfo[];
+}
+
+/** An admin's cut to a token that is not theirs, as its owner (and admins) are told of it. */
+export interface AdminCutInfo {
+  by: UserRef;
+  at: string;
+  /** The space whose admin removed it from the token; null when a site admin revoked the whole token. */
+  spaceKey: string | null;
+  /** This cut revoked the token (a space admin's, when it took the token's last space or page tree). */
+  revoked: boolean;
 }
 
 /** A page a token is limited to (with everything under it). */
@@ -55,6 +67,30 @@ export interface UserRef {
 /** A token as a space admin or site admin sees it: no hint, but who owns it. */
 export interface ManagedTokenInfo extends Omit<TokenInfo, 'hint'> {
   owner: UserRef;
+}
+
+/**
+ * A token as an admin of one space sees it in that space's view: only what concerns their space. Its other
+ * spaces are a count, its page trees only those in this space, titled as the admin finds them.
+ */
+export interface SpaceTokenInfo extends Omit<ManagedTokenInfo, 'spaces' | 'pages' | 'pageIds' | 'adminCuts'> {
+  /** This space while the token reaches it; empty once its access was revoked. */
+  spaces: SpaceRef[];
+  /** How many other spaces the token reaches ("and 2 other spaces"). */
+  otherSpaces: number;
+  /** Roots of the token's page trees in this space. */
+  pageIds: string[];
+  /** The same roots, titled as the viewing admin finds them in Confluence (null: hidden from them, or gone). */
+  pages: SpacePageRef[];
+  /** The token is limited to page trees, none of them in this space (so it reaches no page here). */
+  treesElsewhereOnly: boolean;
+  /** Cuts made in this space, and site admins' revocations. */
+  adminCuts: AdminCutInfo[];
+}
+
+export interface SpacePageRef {
+  id: string;
+  title: string | null;
 }
 
 /** `unconfirmed`: a change was recorded before Confluence was asked to make it, and its result was not. */
@@ -93,6 +129,17 @@ export type PageSighting =
 export interface AuditPage extends Page<AuditEvent> {
   /** By page id; null when Confluence could not be asked, so only ids can be shown. */
   pages: Record<string, PageSighting> | null;
+  /**
+   * In a space's log, by token id: the label and owner of every token the events name, refused ones
+   * included (its record's label; null once the record is gone). Absent from other logs.
+   */
+  tokens?: Record<string, AuditTokenName>;
+}
+
+/** A token as a space's log names it: who may act on a refusal needs to know whose token it is. */
+export interface AuditTokenName {
+  label: string | null;
+  owner: UserRef;
 }
 
 /** Requests on one UTC day (`YYYY-MM-DD`), by outcome. */
@@ -197,8 +244,8 @@ export type ResolverDefinitions = {
   searchPages: (input: SearchPagesInput) => Result<{ pages: PageRef[] }>;
   revokeAllTokens: () => Result<{ revoked: number }>;
   getGatewayInfo: () => Result<{ url: string }>;
-  listSpaceTokens: (input: { spaceKey: string; cursor?: string }) => Result<{ tokens: ManagedTokenInfo[]; cursor: string | null } & UsageFreshness>;
-  revokeSpaceAccess: (input: { spaceKey: string; tokenId: string }) => Result<{ token: ManagedTokenInfo }>;
+  listSpaceTokens: (input: { spaceKey: string; cursor?: string }) => Result<{ tokens: SpaceTokenInfo[]; cursor: string | null } & UsageFreshness>;
+  revokeSpaceAccess: (input: { spaceKey: string; tokenId: string }) => Result<{ token: SpaceTokenInfo }>;
   getSpaceActivity: (input: { spaceKey: string; tokenId?: string }) => Result<Activity>;
   listTokenActivity: (input: { tokenIds: string[] }) => Result<{ activity: Record<string, DayActivity[]>; asOf: string | null }>;
   listAudit: (input: AuditQuery) => Result<AuditPage>;

@@ -18,6 +18,18 @@ export interface PreviousSecret {
   validUntil: number;
 }
 
+/**
+ * An admin's cut to someone else's token, kept on the token so its owner learns who and where: a space
+ * admin removing their space (`spaceKey`), or a site admin revoking the whole token (`spaceKey` null).
+ */
+export interface AdminCut {
+  by: string;
+  at: number;
+  spaceKey: string | null;
+  /** This cut revoked the token (a site admin's always; a space admin's when it left the token nothing). */
+  revoked: boolean;
+}
+
 /** Tokens expiring within this many days are flagged to their owners and space admins. */
 export const EXPIRY_NOTICE_DAYS = 7;
 
@@ -38,6 +50,8 @@ export interface TokenRecord {
   /** Page trees the token is limited to; empty: its whole spaces. */
   pages: TreeRoot[];
   previousSecret: PreviousSecret | null;
+  /** Admins' cuts, oldest first: at most one per space it had, and one revocation. */
+  adminCuts: AdminCut[];
   /** Incremented on every change; updates are conditional on it so concurrent changes are not lost. */
   version: number;
 }
@@ -93,11 +107,21 @@ export function toTokenInfo(token: TokenRecord, usage: TokenUsage, now: number):
     pageIds: token.pages.map((page) => page.id),
     pages: pageRefs(token),
     expiresSoon: expiresSoon(token, now),
+    // Named by whoever shows them (`nameCuts`): display names are Confluence's, looked up as the viewer.
+    adminCuts: token.adminCuts.map((cut) => ({ ...cut, at: iso(cut.at), by: { accountId: cut.by, displayName: cut.by } })),
   };
 }
 
-export function revoked(token: TokenRecord, now: number): TokenRecord {
-  return { ...token, revokedAt: now, version: token.version + 1 };
+/** The cuts' admins by display name (`names` by account id; an unknown id stays as it is). */
+export function nameCuts<T extends Pick<TokenInfo, 'adminCuts'>>(info: T, names: ReadonlyMap<string, string>): T {
+  const adminCuts = info.adminCuts.map((cut) => ({ ...cut, by: { accountId: cut.by.accountId, displayName: names.get(cut.by.accountId) ?? cut.by.accountId } }));
+  return { ...info, adminCuts };
+}
+
+/** Revoked now, by its owner, or by a site admin (`by`), whom its owner is then told of. */
+export function revoked(token: TokenRecord, now: number, by?: string): TokenRecord {
+  const adminCuts = by === undefined ? token.adminCuts : [...token.adminCuts, { by, at: now, spaceKey: null, revoked: true }];
+  return { ...token, revokedAt: now, adminCuts, version: token.version + 1 };
 }
 
 /**
@@ -105,16 +129,18 @@ export function revoked(token: TokenRecord, now: number): TokenRecord {
  * and left with none, is revoked: it could no longer do anything, and a page-tree token must never
  * widen to whole spaces.
  */
-export function withoutSpace(token: TokenRecord, spaceKey: string, now: number): TokenRecord {
+export function withoutSpace(token: TokenRecord, spaceKey: string, now: number, by: string): TokenRecord {
   const removed = token.spaces.find((space) => space.key === spaceKey);
   const spaces = token.spaces.filter((space) => space !== removed);
   const pages = token.pages.filter((page) => page.spaceId !== removed?.id);
   const useless = spaces.length === 0 || (token.pages.length > 0 && pages.length === 0);
+  const revokes = useless && token.revokedAt === null;
   return {
     ...token,
     spaces,
     pages,
-    revokedAt: useless ? (token.revokedAt ?? now) : token.revokedAt,
+    revokedAt: revokes ? now : token.revokedAt,
+    adminCuts: [...token.adminCuts, { by, at: now, spaceKey, revoked: revokes }],
     version: token.version + 1,
   };
 }

@@ -1,5 +1,5 @@
-import type { AuditPage, AuditQuery } from '../contract/resolvers';
-import { toAuditEvent } from '../core/audit';
+import type { AuditPage, AuditQuery, AuditTokenName } from '../contract/resolvers';
+import { toAuditEvent, type AuditRecord } from '../core/audit';
 import { AppError } from '../core/errors';
 import { asRecord } from '../core/input';
 import { isOperation } from '../core/operations';
@@ -33,6 +33,23 @@ function parseLimit(limit: unknown): number {
 }
 
 /**
+ * The label and owner of each token that `events` (of one space's log) name, for that space's admins.
+ * An event is filed under a space only when the token aimed at it and its owner can see the space (the
+ * gateway's out-of-scope rule), so its label and owner are fair for that space's admin to see, even when
+ * the token was never granted the space: they need them to act on a refusal. Nothing else of the token
+ * (its spaces, operations, other events) is told. Up to 4 batch reads and one Confluence call per page.
+ */
+async function tokenNames(deps: Deps, actor: Actor, events: readonly AuditRecord[]): Promise<Record<string, AuditTokenName>> {
+  const owners = new Map(events.map((event) => [event.tokenId, event.ownerAccountId]));
+  if (owners.size === 0) return {};
+  const [records, names] = await Promise.all([deps.tokens.getMany([...owners.keys()]), actor.confluence.displayNames([...new Set(owners.values())])]);
+  const labels = new Map(records.map((record) => [record.id, record.label]));
+  return Object.fromEntries(
+    [...owners].map(([id, owner]) => [id, { label: labels.get(id) ?? null, owner: { accountId: owner, displayName: names.get(owner) ?? owner } }]),
+  );
+}
+
+/**
  * Newest first. A space's events for its admins (and site admins); one token's events for its owner
  * (and site admins); otherwise the caller's own tokens' events. With the pages they name, as the caller sees them.
  */
@@ -55,5 +72,6 @@ export async function listAudit(deps: Deps, actor: Actor, input: unknown): Promi
   }
   const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
   const page = await deps.audit.list(index, filter, cursor, limit);
-  return { items: page.items.map(toAuditEvent), cursor: page.cursor, pages: await sightPages(actor, page.items) };
+  const [pages, tokens] = await Promise.all([sightPages(actor, page.items), index.by === 'space' ? tokenNames(deps, actor, page.items) : undefined]);
+  return { items: page.items.map(toAuditEvent), cursor: page.cursor, pages, ...(tokens && { tokens }) };
 }

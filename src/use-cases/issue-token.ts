@@ -36,6 +36,7 @@ export async function issueToken(deps: Deps, actor: Actor, input: unknown): Prom
     allowedIps: request.allowedIps ?? [],
     pages,
     previousSecret: null,
+    adminCuts: [],
     version: 1,
   };
   for (let attempt = 1; ; attempt++) {

@@ -1,12 +1,12 @@
 import type { TokenInfo, UsageFreshness } from '../contract/resolvers';
 import { iso } from '../core/clock';
 import { AppError } from '../core/errors';
-import { NO_USAGE, revoked, toTokenInfo, tokenStatus, type TokenRecord } from '../core/token';
+import { nameCuts, NO_USAGE, revoked, toTokenInfo, tokenStatus, type TokenRecord } from '../core/token';
 import { isTokenId } from '../core/token-format';
 import { releasing } from '../core/token-quota';
 import { USAGE_READ_LIMIT } from '../ports/fold-store';
 import type { QuotaChange } from '../ports/token-store';
-import type { Deps } from './deps';
+import type { Actor, Deps } from './deps';
 
 /** Tokens as the UI shows them, with their folded use counts: one storage request for up to USAGE_READ_LIMIT tokens. */
 export async function withUsage(deps: Deps, tokens: TokenRecord[]): Promise<{ infos: TokenInfo[]; asOf: number | null }> {
@@ -21,7 +21,8 @@ export const freshness = (asOf: number | null): UsageFreshness => ({ usageAsOf: 
  * All of the caller's tokens, a page of USAGE_READ_LIMIT at a time: each page costs one index query and
  * one batch read, however busy its tokens are. The policy bounds how many tokens an owner has.
  */
-export async function listOwnTokens(deps: Deps, accountId: string): Promise<{ tokens: TokenInfo[] } & UsageFreshness> {
+export async function listOwnTokens(deps: Deps, actor: Actor): Promise<{ tokens: TokenInfo[] } & UsageFreshness> {
+  const { accountId } = actor;
   const tokens: TokenInfo[] = [];
   let asOf: number | null = null;
   let cursor: string | undefined;
@@ -35,7 +36,18 @@ export async function listOwnTokens(deps: Deps, accountId: string): Promise<{ to
     }
     cursor = page.cursor ?? undefined;
   } while (cursor);
-  return { tokens, ...freshness(asOf) };
+  return { tokens: await withCutsNamed(actor, tokens), ...freshness(asOf) };
+}
+
+/**
+ * The admins who cut these tokens, by display name as the viewer finds them: one Confluence call, made
+ * only when an admin has cut one of them (so the owner learns who revoked a token and in which space).
+ */
+export async function withCutsNamed<T extends Pick<TokenInfo, 'adminCuts'>>(actor: Actor, infos: T[]): Promise<T[]> {
+  const admins = [...new Set(infos.flatMap((info) => info.adminCuts.map((cut) => cut.by.accountId)))];
+  if (admins.length === 0) return infos;
+  const names = await actor.confluence.displayNames(admins);
+  return infos.map((info) => nameCuts(info, names));
 }
 
 /** Loads a token by an id from the browser; anything not found is the same NOT_FOUND, owned or not. */
@@ -80,10 +92,10 @@ export function revokeToken(deps: Deps, token: TokenRecord): Promise<TokenRecord
   return changeToken(deps, token, (current) => (current.revokedAt === null ? revoked(current, deps.clock()) : current));
 }
 
-export async function revokeOwnToken(deps: Deps, accountId: string, id: unknown): Promise<TokenInfo> {
-  const token = await findToken(deps, id, (candidate) => candidate.ownerAccountId === accountId);
+export async function revokeOwnToken(deps: Deps, actor: Actor, id: unknown): Promise<TokenInfo> {
+  const token = await findToken(deps, id, (candidate) => candidate.ownerAccountId === actor.accountId);
   const { infos } = await withUsage(deps, [await revokeToken(deps, token)]);
-  return infos[0];
+  return (await withCutsNamed(actor, infos))[0];
 }
 
 /** One at a time: each revocation also rewrites the owner's quota record, conditionally on the one before. */

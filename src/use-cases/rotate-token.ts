@@ -10,7 +10,7 @@ import { tokenStatus, type TokenRecord } from '../core/token';
 import { formatToken, TOKEN_SECRET_LENGTH, tokenHint } from '../core/token-format';
 import { requireAllowlistIfPolicyDoes } from '../core/token-request';
 import type { Actor, Deps } from './deps';
-import { changeToken, findToken, withUsage } from './own-tokens';
+import { changeToken, findToken, withCutsNamed, withUsage } from './own-tokens';
 
 /**
  * Gives a token a new secret (returned here and never again). `presented` is the secret hash the caller
@@ -67,5 +67,5 @@ export async function rotateOwnToken(deps: Deps, actor: Actor, input: unknown): 
     policy.auditRetentionDays,
   );
   const { infos } = await withUsage(deps, [record]);
-  return { token: text, info: infos[0] };
+  return { token: text, info: (await withCutsNamed(actor, infos))[0] };
 }

@@ -1,19 +1,31 @@
 import type { ReactNode } from 'react';
-import type { Policy, TokenInfo } from '../../src/contract/resolvers';
+import type { AdminCutInfo, Policy, TokenInfo } from '../../src/contract/resolvers';
 import { effectiveRights } from './effective-rights';
 import { formatDate, formatDateTime, formatOperations, formatPages, formatSpaces } from './format';
 import { ExpiresSoonLozenge, StatusLozenge } from './StatusLozenge';
 
-/** The token's spaces, and what narrows it within them: page trees and an IP allowlist. */
-function TokenReach({ token }: { token: Pick<TokenColumnFields, 'spaces' | 'pages' | 'allowedIps'> }) {
+/** Who made a cut, as its owner reads it: “Ada Admin, admin of DOCS” or “Sam Site, a site admin”. */
+export function cutAuthor(cut: AdminCutInfo): string {
+  return cut.spaceKey === null ? `${cut.by.displayName}, a site admin` : `${cut.by.displayName}, admin of ${cut.spaceKey}`;
+}
+
+/** The token's spaces, and what narrows it within them: page trees and an IP allowlist; spaces admins removed, and by whom. */
+function TokenReach({ token }: { token: Pick<TokenColumnFields, 'spaces' | 'pages' | 'allowedIps' | 'adminCuts'> }) {
+  const removed = token.adminCuts.filter((cut) => cut.spaceKey !== null);
   return (
     <div>
-      <div>{formatSpaces(token.spaces)}</div>
+      <div>{token.spaces.length > 0 ? formatSpaces(token.spaces) : 'No space left'}</div>
       {token.pages.length > 0 && <div className="subtle">Only under {formatPages(token.pages)}</div>}
       {token.allowedIps.length > 0 && <div className="subtle">From {token.allowedIps.join(', ')}</div>}
+      {removed.map((cut) => (
+        <div className="subtle" key={`${cut.spaceKey}-${cut.at}`}>{`${cut.spaceKey} removed by ${cut.by.displayName}, ${formatDate(cut.at)}`}</div>
+      ))}
     </div>
   );
 }
+
+/** The admin's cut that revoked the token, if an admin revoked it. */
+const revokingCut = (token: Pick<TokenColumnFields, 'adminCuts'>) => token.adminCuts.find((cut) => cut.revoked);
 
 
 /** The columns every token table draws the same way; each table picks the ones it shows, in its own order. */
@@ -31,7 +43,7 @@ interface TableHeadCell extends TableCell {
 /** The token fields the shared columns show; both a person's own tokens and managed tokens have them. */
 type TokenColumnFields = Pick<
   TokenInfo,
-  'status' | 'spaces' | 'operations' | 'createdAt' | 'expiresAt' | 'lastUsedAt' | 'usageCount' | 'pages' | 'allowedIps' | 'expiresSoon'
+  'status' | 'spaces' | 'operations' | 'createdAt' | 'expiresAt' | 'lastUsedAt' | 'usageCount' | 'pages' | 'allowedIps' | 'expiresSoon' | 'adminCuts'
 >;
 
 const HEAD_CELLS: Record<TokenColumn, TableHeadCell> = {
@@ -57,15 +69,18 @@ export interface TokenCellOptions {
   revokeButton: ReactNode;
   /** The site policy, when known: the columns then show what the token may do now (the gateway narrows it at use). */
   policy?: Pick<Policy, 'allowedOperations' | 'maxLifetimeDays'>;
+  /** Drawn in the spaces column instead of the token's spaces and trees (a space's view shows only its own). */
+  reach?: ReactNode;
 }
 
 /** The row cells for `columns`, in that order, so they line up with `tokenHeadCells(columns)`. */
 export function tokenRowCells(
   token: TokenColumnFields,
   columns: readonly TokenColumn[],
-  { statusTestId, usageTestId, revokeButton, policy }: TokenCellOptions,
+  { statusTestId, usageTestId, revokeButton, policy, reach }: TokenCellOptions,
 ): TableCell[] {
   const now = effectiveRights(token, policy);
+  const revokedBy = now.status === 'revoked' ? revokingCut(token) : undefined;
   const cells: Record<TokenColumn, TableCell> = {
     status: {
       key: now.status,
@@ -73,10 +88,15 @@ export function tokenRowCells(
         <div className="lozenges">
           <StatusLozenge status={now.status} testId={statusTestId} />
           {token.expiresSoon && now.status === 'active' && <ExpiresSoonLozenge testId={`${statusTestId}-soon`} />}
+          {revokedBy && (
+            <div className="subtle" data-testid={`${statusTestId}-by`}>
+              {`by ${cutAuthor(revokedBy)}, ${formatDate(revokedBy.at)}`}
+            </div>
+          )}
         </div>
       ),
     },
-    spaces: { content: <TokenReach token={token} /> },
+    spaces: { content: reach ?? <TokenReach token={token} /> },
     operations: {
       content: (
         <div>

@@ -2,7 +2,7 @@ import { tokenFromAuthorization } from '../../src/core/credentials';
 import { AppError } from '../../src/core/errors';
 import { DEFAULT_POLICY, parsePolicy } from '../../src/core/policy';
 import { grantedSpace, missingRights, requireOperation, requireSpace } from '../../src/core/scope';
-import { tokenStatus, withoutSpace, type TokenRecord } from '../../src/core/token';
+import { revoked, tokenStatus, withoutSpace, type TokenRecord } from '../../src/core/token';
 import { parseCreateTokenInput } from '../../src/core/token-request';
 
 const scope = { operations: ['read', 'update'] as const, spaces: [{ key: 'DOCS', id: '10001' }, { key: 'ENG', id: '10002' }] };
@@ -53,7 +53,7 @@ describe('scope decisions', () => {
 });
 
 describe('token lifecycle', () => {
-  const token = { revokedAt: null, expiresAt: 1_000, spaces: scope.spaces, pages: [], version: 3 } as unknown as TokenRecord;
+  const token = { revokedAt: null, expiresAt: 1_000, spaces: scope.spaces, pages: [], adminCuts: [], version: 3 } as unknown as TokenRecord;
   it.each([
     [999, 'active'],
     [1_000, 'expired'],
@@ -62,16 +62,26 @@ describe('token lifecycle', () => {
   });
 
   it('is revoked when its last space is removed, and keeps the other spaces otherwise', () => {
-    const one = withoutSpace(token, 'DOCS', 500);
+    const one = withoutSpace(token, 'DOCS', 500, 'docs-admin');
     expect(one).toMatchObject({ spaces: [{ key: 'ENG' }], revokedAt: null, version: 4 });
-    expect(withoutSpace(one, 'ENG', 600)).toMatchObject({ spaces: [], revokedAt: 600, version: 5 });
+    expect(withoutSpace(one, 'ENG', 600, 'eng-admin')).toMatchObject({ spaces: [], revokedAt: 600, version: 5 });
+  });
+
+  it('remembers which admin cut which space, and whose cut revoked the token, for its owner', () => {
+    const both = withoutSpace(withoutSpace(token, 'DOCS', 500, 'docs-admin'), 'ENG', 600, 'eng-admin');
+    expect(both.adminCuts).toEqual([
+      { by: 'docs-admin', at: 500, spaceKey: 'DOCS', revoked: false },
+      { by: 'eng-admin', at: 600, spaceKey: 'ENG', revoked: true },
+    ]);
+    expect(revoked(token, 700, 'siteadmin').adminCuts).toEqual([{ by: 'siteadmin', at: 700, spaceKey: null, revoked: true }]);
+    expect(revoked(token, 700).adminCuts).toEqual([]);
   });
 
   it('drops the page trees in a removed space, and revokes a token left with none rather than widening it', () => {
     const trees = { ...token, pages: [{ id: '7', spaceId: scope.spaces[0].id, title: 'Release Notes' }] };
-    const left = withoutSpace(trees, scope.spaces[0].key, 500);
+    const left = withoutSpace(trees, scope.spaces[0].key, 500, 'docs-admin');
     expect(left).toMatchObject({ pages: [], revokedAt: 500 });
-    expect(withoutSpace(trees, scope.spaces[1].key, 500)).toMatchObject({ pages: trees.pages, revokedAt: null });
+    expect(withoutSpace(trees, scope.spaces[1].key, 500, 'eng-admin')).toMatchObject({ pages: trees.pages, revokedAt: null });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Operation, SpaceRef } from '../../contract/resolvers';
 import type { SecretHash } from '../../core/secret-hash';
-import type { PreviousSecret, TokenRecord, TreeRoot } from '../../core/token';
+import type { AdminCut, PreviousSecret, TokenRecord, TreeRoot } from '../../core/token';
 
 /** Stored shape: entities index scalars only, and 0 stands for "not revoked" (no nulls in indexes). */
 export interface TokenEntity {
@@ -18,6 +18,8 @@ export interface TokenEntity {
   allowedIps?: string[];
   pages?: TreeRoot[];
   previousSecret?: PreviousSecret | null;
+  /** Absent on tokens no admin has cut. */
+  adminCuts?: AdminCut[];
 }
 
 export interface GrantEntity {
@@ -30,7 +32,7 @@ export function toEntity({ id: _id, revokedAt, ...token }: TokenRecord): TokenEn
   return { ...token, revokedAt: revokedAt ?? 0 };
 }
 
-export function fromEntity(id: string, { revokedAt, allowedIps, pages, previousSecret, ...entity }: TokenEntity): TokenRecord {
+export function fromEntity(id: string, { revokedAt, allowedIps, pages, previousSecret, adminCuts, ...entity }: TokenEntity): TokenRecord {
   return {
     id,
     ...entity,
@@ -38,6 +40,7 @@ export function fromEntity(id: string, { revokedAt, allowedIps, pages, previousS
     allowedIps: allowedIps ?? [],
     pages: pages ?? [],
     previousSecret: previousSecret ?? null,
+    adminCuts: adminCuts ?? [],
   };
 }
 

@@ -11,7 +11,7 @@ import { usePagedList } from '../../common/usePagedList';
 import type { TokenNames } from './audit-csv';
 import { OUTCOME_LABELS } from '../../common/outcomes';
 import { OutcomeLozenge } from './OutcomeLozenge';
-import { nameEvents, settleDeleted, type NamedEvent } from './page-names';
+import { eventToken, nameEvents, settleDeleted, type NamedEvent } from './page-names';
 import { PageCell } from './PageCell';
 import { ANY_TOKEN, TokenFilter } from './TokenFilter';
 
@@ -99,7 +99,7 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
   }
 
   const rows = named.map((event: NamedEvent) => {
-    const token = tokens.get(event.tokenId);
+    const token = eventToken(event, tokens);
     return {
       key: event.id,
       testId: `audit-row-${event.id}`,
@@ -107,8 +107,8 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
         { content: formatDateTime(event.at) },
         {
           content: token ? (
-            <div>
-              <div>{token.label}</div>
+            <div data-testid={`audit-token-${event.id}`}>
+              <div>{token.label ?? 'A deleted token'}</div>
               <div className="subtle">{token.owner.displayName}</div>
             </div>
           ) : (

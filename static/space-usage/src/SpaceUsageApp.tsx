@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import SectionMessage from '@atlaskit/section-message';
 import { view } from '@forge/bridge';
-import type { ManagedTokenInfo } from '../../../src/contract/resolvers';
+import type { SpaceTokenInfo } from '../../../src/contract/resolvers';
 import { callResolver } from '../../common/bridge';
 import { ConfirmDialog, ModalTransition } from '../../common/dialogs';
 import { ErrorMessage } from '../../common/ErrorMessage';
@@ -52,7 +52,7 @@ function SpaceUsage({ spaceKey }: { spaceKey: string }) {
     const page = await callResolver('listSpaceTokens', { spaceKey, cursor });
     return { items: page.tokens, cursor: page.cursor, usageAsOf: page.usageAsOf };
   }, [spaceKey]);
-  const [revoking, setRevoking] = useState<ManagedTokenInfo | null>(null);
+  const [revoking, setRevoking] = useState<SpaceTokenInfo | null>(null);
   const [notice, setNotice] = useState('');
 
   const tokenNames = useMemo(
@@ -68,7 +68,7 @@ function SpaceUsage({ spaceKey }: { spaceKey: string }) {
     );
   }
 
-  async function revokeAccess(token: ManagedTokenInfo) {
+  async function revokeAccess(token: SpaceTokenInfo) {
     const { token: changed } = await callResolver('revokeSpaceAccess', { spaceKey, tokenId: token.id });
     const stillReaches = changed.spaces.some((candidate) => candidate.key === spaceKey);
     tokens.update((list) =>

@@ -1,9 +1,9 @@
 import type { UserRef } from '../../../src/contract/resolvers';
-import { pageTitle, type NamedEvent } from './page-names';
+import { eventToken, pageTitle, type NamedEvent } from './page-names';
 
-/** What the page knows about a token beyond its id, for readable exports. */
+/** What the page knows about a token beyond its id, for readable exports (label null: its record is gone). */
 export interface TokenNames {
-  label: string;
+  label: string | null;
   owner: UserRef;
 }
 
@@ -43,7 +43,7 @@ export function csvField(value: CellValue): string {
 export function auditCsv(events: readonly NamedEvent[], tokens: ReadonlyMap<string, TokenNames>): string {
   const lines = [
     COLUMNS.map((column) => csvField(column.header)),
-    ...events.map((event) => COLUMNS.map((column) => csvField(column.value(event, tokens.get(event.tokenId))))),
+    ...events.map((event) => COLUMNS.map((column) => csvField(column.value(event, eventToken(event, tokens))))),
   ];
   return lines.map((fields) => fields.join(',')).join('\r\n') + '\r\n';
 }

@@ -158,6 +158,17 @@ export interface DayActivity {
 export interface Activity {
   days: DayActivity[];
   asOf: string | null;
+  uncounted: UncountedRequests;
+}
+
+/**
+ * Requests after the fold's position (`asOf`), which counts and charts do not include yet: for an "N
+ * requests not counted yet" hint. Counted from one page of the audit log: `more` when there are more.
+ */
+export interface UncountedRequests {
+  count: number;
+  more: boolean;
+  byToken: Record<string, number>;
 }
 
 export interface Policy {
@@ -238,7 +249,7 @@ export type ResolverDefinitions = {
   getViewer: () => Result<Viewer>;
   listMySpaces: () => Result<{ spaces: VisibleSpace[] }>;
   createToken: (input: CreateTokenInput) => Result<{ token: string; info: TokenInfo }>;
-  listTokens: () => Result<{ tokens: TokenInfo[] } & UsageFreshness>;
+  listTokens: () => Result<{ tokens: TokenInfo[]; uncounted: UncountedRequests } & UsageFreshness>;
   revokeToken: (input: { id: string }) => Result<{ token: TokenInfo }>;
   rotateToken: (input: RotateTokenInput) => Result<{ token: string; info: TokenInfo }>;
   searchPages: (input: SearchPagesInput) => Result<{ pages: PageRef[] }>;

@@ -13,6 +13,11 @@ export const ERROR_STATUS = {
   PURGE_NOT_ALLOWED: 403,
   /** Outside the token's page trees: answered like a missing page. */
   PAGE_NOT_GRANTED: 404,
+  /**
+   * A page-tree token creating (or moving) a page without naming a parent. Says so instead of a missing
+   * page's 404: it tells only what the token's holder already knows (that the token has page trees).
+   */
+  PARENT_REQUIRED: 400,
   IP_NOT_ALLOWED: 403,
   CURRENT_SECRET_REQUIRED: 403,
   NOT_FOUND: 404,

@@ -26,24 +26,29 @@ function normalize(entry: string): string {
   return `${network.toString()}/${bits}`;
 }
 
+/** The field the allowlist errors belong to: the form shows them under it. */
+export const ALLOWLIST_FIELD = 'allowedIps';
+
 /**
  * Checks an allowlist from a token request: at most 20 entries, each an address or CIDR range. The
- * error names the first bad entry. Duplicates (after normalizing) are kept once.
+ * error names every bad entry (in words a person reads: no field name), and its details list them
+ * with the field, so a form can show them under it. Duplicates (after normalizing) are kept once.
  */
 export function parseAllowedIps(input: unknown): string[] {
   if (input === undefined || input === null) return [];
   if (!Array.isArray(input) || !input.every((entry) => typeof entry === 'string')) {
-    throw new AppError('VALIDATION_FAILED', 'allowedIps must be a list of IP addresses or CIDR ranges.');
+    throw new AppError('VALIDATION_FAILED', 'Allowed IP addresses must be a list of IP addresses or CIDR ranges.', { field: ALLOWLIST_FIELD });
   }
   const entries = (input as string[]).map((entry) => entry.trim());
-  const bad = entries.find((entry) => !isWellFormed(entry));
-  if (bad !== undefined) {
-    const shown = JSON.stringify(bad.slice(0, 60));
-    throw new AppError('VALIDATION_FAILED', `allowedIps: ${shown} is not an IPv4 or IPv6 address or CIDR range (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32).`, { entry: bad });
+  const bad = [...new Set(entries.filter((entry) => !isWellFormed(entry)))];
+  if (bad.length > 0) {
+    const shown = bad.slice(0, MAX_ALLOWED_IPS).map((entry) => JSON.stringify(entry.slice(0, 60)));
+    const what = shown.length === 1 ? `${shown[0]} is not an IPv4 or IPv6 address or CIDR range` : `${shown.join(', ')} are not IPv4 or IPv6 addresses or CIDR ranges`;
+    throw new AppError('VALIDATION_FAILED', `Allowed IP addresses: ${what} (write e.g. 203.0.113.7, 10.0.0.0/8 or 2001:db8::/32).`, { field: ALLOWLIST_FIELD, entries: bad });
   }
   const unique = [...new Set(entries.map(normalize))];
   if (unique.length > MAX_ALLOWED_IPS) {
-    throw new AppError('VALIDATION_FAILED', `allowedIps may list at most ${MAX_ALLOWED_IPS} addresses or ranges (${unique.length} given).`);
+    throw new AppError('VALIDATION_FAILED', `Allowed IP addresses: list at most ${MAX_ALLOWED_IPS} addresses or ranges (${unique.length} given).`, { field: ALLOWLIST_FIELD });
   }
   return unique;
 }

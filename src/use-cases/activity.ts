@@ -6,6 +6,7 @@ import { asRecord } from '../core/input';
 import { isTokenId } from '../core/token-format';
 import { requireSpaceAdmin } from './admin-access';
 import type { Actor, Deps } from './deps';
+import { uncountedSince } from './uncounted';
 
 /** Sparklines for a page of tokens: the owner's list shows at most this many at once. */
 export const MAX_ACTIVITY_TOKENS = 100;
@@ -14,8 +15,8 @@ const asOfIso = (asOf: number | null) => (asOf === null ? null : iso(asOf));
 
 /**
  * A space's requests per day over the last 30 days, for its admins (and site admins): every token's, or
- * one token's in this space. One storage request, whatever the traffic: the counts are folded in the
- * background (src/core/activity-folder.ts).
+ * one token's in this space. One storage read of the folded counts, whatever the traffic (they are folded
+ * in the background, src/core/activity-folder.ts), and one audit query for the requests not folded yet.
  */
 export async function spaceActivity(deps: Deps, actor: Actor, input: unknown): Promise<Activity> {
   const query = asRecord(input);
@@ -24,7 +25,8 @@ export async function spaceActivity(deps: Deps, actor: Actor, input: unknown): P
   if (!space) throw new AppError('NOT_FOUND', `No space ${String(query.spaceKey)}.`);
   const cell = query.tokenId === undefined ? spaceActivityCell(space.id) : spaceTokenActivityCell(space.id, query.tokenId);
   const { counts, asOf } = await deps.activity.read([cell]);
-  return { days: activityWindow(counts.get(cell) as DailyCounts | undefined, deps.clock()), asOf: asOfIso(asOf) };
+  const uncounted = await uncountedSince(deps.audit, { by: 'space', spaceId: space.id }, asOf, query.tokenId as string | undefined);
+  return { days: activityWindow(counts.get(cell) as DailyCounts | undefined, deps.clock()), asOf: asOfIso(asOf), uncounted };
 }
 
 /**

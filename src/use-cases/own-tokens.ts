@@ -1,4 +1,4 @@
-import type { TokenInfo, UsageFreshness } from '../contract/resolvers';
+import type { TokenInfo, UncountedRequests, UsageFreshness } from '../contract/resolvers';
 import { iso } from '../core/clock';
 import { AppError } from '../core/errors';
 import { nameCuts, NO_USAGE, revoked, toTokenInfo, tokenStatus, type TokenRecord } from '../core/token';
@@ -7,6 +7,7 @@ import { releasing } from '../core/token-quota';
 import { USAGE_READ_LIMIT } from '../ports/fold-store';
 import type { QuotaChange } from '../ports/token-store';
 import type { Actor, Deps } from './deps';
+import { uncountedSince } from './uncounted';
 
 /** Tokens as the UI shows them, with their folded use counts: one storage request for up to USAGE_READ_LIMIT tokens. */
 export async function withUsage(deps: Deps, tokens: TokenRecord[]): Promise<{ infos: TokenInfo[]; asOf: number | null }> {
@@ -21,7 +22,7 @@ export const freshness = (asOf: number | null): UsageFreshness => ({ usageAsOf: 
  * All of the caller's tokens, a page of USAGE_READ_LIMIT at a time: each page costs one index query and
  * one batch read, however busy its tokens are. The policy bounds how many tokens an owner has.
  */
-export async function listOwnTokens(deps: Deps, actor: Actor): Promise<{ tokens: TokenInfo[] } & UsageFreshness> {
+export async function listOwnTokens(deps: Deps, actor: Actor): Promise<{ tokens: TokenInfo[]; uncounted: UncountedRequests } & UsageFreshness> {
   const { accountId } = actor;
   const tokens: TokenInfo[] = [];
   let asOf: number | null = null;
@@ -36,7 +37,9 @@ export async function listOwnTokens(deps: Deps, actor: Actor): Promise<{ tokens:
     }
     cursor = page.cursor ?? undefined;
   } while (cursor);
-  return { tokens: await withCutsNamed(actor, tokens), ...freshness(asOf) };
+  // Plus one audit query: what the fold has not counted yet, so a token used a minute ago is not "Never".
+  const uncounted = await uncountedSince(deps.audit, { by: 'owner', ownerAccountId: accountId }, asOf);
+  return { tokens: await withCutsNamed(actor, tokens), uncounted, ...freshness(asOf) };
 }
 
 /**

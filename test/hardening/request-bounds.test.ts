@@ -40,6 +40,8 @@ describe('oversized requests answer 414 before authentication, at no storage cos
 it('strips trailing slashes in linear time (a run of slashes before other text once cost quadratic time)', () => {
   const started = process.hrtime.bigint();
   expect(() => matchRoute('GET', `/${'/'.repeat(100_000)}x`)).toThrow('no such route');
+  // The refusal points at both API families the gateway answers, not only v2.
+  expect(() => matchRoute('GET', '/wiki/rest/api/nope')).toThrow(/\/wiki\/api\/v2 and REST v1 routes under \/wiki\/rest\/api/);
   expect(matchRoute('GET', `/self${'/'.repeat(100_000)}`).path).toBe('/self');
   // A regex /\/+$/ takes about 15 s on the first path; the scan takes well under a millisecond.
   expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1_000);

@@ -78,7 +78,7 @@ describe('the space activity chart', () => {
     expect(answer.asOf).toBeNull();
   });
 
-  it('costs one storage request, however much traffic the space had', async () => {
+  it('costs two storage requests, however much traffic the space had: the folded counts, and the requests after them', async () => {
     const tokens = await Promise.all(Array.from({ length: 3 }, () => h.issue('bob', ['DOCS'], ['read'])));
     const now = Date.now();
     await storeAuditEvents(Array.from({ length: 600 }, (_, i) => readEvent({ id: tokens[i % 3].info.id, ownerAccountId: 'bob' }, now - (i % 30) * DAY_MS + i, DOCS)));
@@ -88,8 +88,9 @@ describe('the space activity chart', () => {
       const requests = await kvsRequests(async () => {
         answer = await h.ok('alice', 'getSpaceActivity', payload);
       });
-      expect(requests).toEqual(['/api/v1/batch/get']);
+      expect(requests).toEqual(['/api/v1/batch/get', '/api/v1/entity/query']);
       expect(answer!.days.reduce((sum, day) => sum + day.ok, 0)).toBe(payload.tokenId ? 200 : 600);
+      expect(answer!.uncounted).toEqual({ count: 0, more: false, byToken: {} });
     }
   });
 
@@ -97,6 +98,24 @@ describe('the space activity chart', () => {
     expect(await h.invoke('bob', 'getSpaceActivity', { spaceKey: 'DOCS' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect(await h.invoke('alice', 'getSpaceActivity', { spaceKey: 'DOCS', tokenId: '../x' })).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     expect(await h.invoke('alice', 'getSpaceActivity', { spaceKey: 'NOPE' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('requests not counted yet', () => {
+  it('are counted from the audit log past the fold, for the owner’s list and the space chart, rotations aside', async () => {
+    const reader = await h.issue('alice', ['DOCS'], ['read']);
+    for (let i = 0; i < 3; i++) await h.gateway({ path: `/wiki/api/v2/spaces/${DOCS.id}/pages`, token: reader.token });
+    await h.ok('alice', 'rotateToken', { id: reader.info.id, graceHours: 1 });
+    const listed = await h.ok('alice', 'listTokens');
+    expect(listed.tokens[0]).toMatchObject({ usageCount: 0, lastUsedAt: null });
+    expect(listed.uncounted).toEqual({ count: 3, more: false, byToken: { [reader.info.id]: 3 } });
+    expect((await h.ok('alice', 'getSpaceActivity', { spaceKey: 'DOCS' })).uncounted).toEqual({ count: 3, more: false, byToken: { [reader.info.id]: 3 } });
+
+    await foldEverything();
+    expect((await h.ok('alice', 'listTokens')).uncounted).toEqual({ count: 0, more: false, byToken: {} });
+    // Past one audit page, the count is a floor.
+    await storeAuditEvents(Array.from({ length: 101 }, (_, i) => readEvent({ id: reader.info.id, ownerAccountId: 'alice' }, Date.now() + i, DOCS)));
+    expect((await h.ok('alice', 'getSpaceActivity', { spaceKey: 'DOCS' })).uncounted).toMatchObject({ count: 100, more: true });
   });
 });
 

@@ -50,7 +50,10 @@ export function matchRoute(method: string, path: string): MatchedRoute {
     return match ? [{ definition, params: { ...match.groups } }] : [];
   });
   if (matches.length === 0) {
-    throw new AppError('NOT_FOUND', 'The gateway has no such route. See /self and the /wiki/api/v2 page routes.');
+    throw new AppError(
+      'NOT_FOUND',
+      'The gateway has no such route. It answers /self, REST v2 routes under /wiki/api/v2 and REST v1 routes under /wiki/rest/api: see the route table in docs/gateway-api.md.',
+    );
   }
   const found = matches.find(({ definition }) => definition.method === method.toUpperCase());
   if (!found) {

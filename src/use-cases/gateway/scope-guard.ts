@@ -81,7 +81,9 @@ export function requireDestination(context: RouteContext, spaceId: string): void
  */
 export async function requireParentIn(context: RouteContext, parentId: string | undefined, spaceId: string): Promise<void> {
   if (parentId === undefined) {
-    if (context.trees.limited) throw outsideTrees('A page without a parent');
+    if (context.trees.limited) {
+      throw new AppError('PARENT_REQUIRED', 'This token reaches only some page trees: name a parentId inside one of them (a page without a parent would be outside every tree).');
+    }
     return;
   }
   const parent = isNumericId(parentId) ? await lookUp(context, parentId) : undefined;

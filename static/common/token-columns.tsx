@@ -71,13 +71,15 @@ export interface TokenCellOptions {
   policy?: Pick<Policy, 'allowedOperations' | 'maxLifetimeDays'>;
   /** Drawn in the spaces column instead of the token's spaces and trees (a space's view shows only its own). */
   reach?: ReactNode;
+  /** Requests the background fold has not counted yet, when known: the use count lags by these. */
+  uncounted?: number;
 }
 
 /** The row cells for `columns`, in that order, so they line up with `tokenHeadCells(columns)`. */
 export function tokenRowCells(
   token: TokenColumnFields,
   columns: readonly TokenColumn[],
-  { statusTestId, usageTestId, revokeButton, policy, reach }: TokenCellOptions,
+  { statusTestId, usageTestId, revokeButton, policy, reach, uncounted = 0 }: TokenCellOptions,
 ): TableCell[] {
   const now = effectiveRights(token, policy);
   const revokedBy = now.status === 'revoked' ? revokingCut(token) : undefined;
@@ -115,10 +117,15 @@ export function tokenRowCells(
         </div>
       ),
     },
-    lastUsed: { key: token.lastUsedAt ?? '', content: formatDateTime(token.lastUsedAt, 'Never') },
+    lastUsed: { key: token.lastUsedAt ?? '', content: formatDateTime(token.lastUsedAt, uncounted > 0 ? 'A moment ago' : 'Never') },
     usage: {
       key: token.usageCount,
-      content: usageTestId ? <span data-testid={usageTestId}>{token.usageCount}</span> : token.usageCount,
+      content: (
+        <div>
+          {usageTestId ? <span data-testid={usageTestId}>{token.usageCount}</span> : token.usageCount}
+          {uncounted > 0 && <div className="subtle">{`+${uncounted} not counted yet`}</div>}
+        </div>
+      ),
     },
     actions: { content: token.status === 'active' ? revokeButton : null },
   };

@@ -50,10 +50,20 @@ it('refuses a bad allowlist entry by name, and a token used from elsewhere', asy
   await frame.getByLabel('Label', { exact: true }).fill('Elsewhere');
   await frame.getByRole('combobox', { name: 'Spaces' }).fill('ENG');
   await frame.getByRole('option', { name: /\(ENG\)/ }).click();
-  await frame.getByLabel('Allowed IP addresses (optional)').fill('203.0.113.7\n10.1');
+  const allowlist = frame.getByLabel('Allowed IP addresses (optional)');
+  // The placeholder reads as an example, not as values already there; locally, scripts call from 127.0.0.1.
+  expect(await allowlist.getAttribute('placeholder')).toMatch(/^e\.g\. /);
+  await frame.getByText('On this machine, scripts call from 127.0.0.1.', { exact: false }).waitFor();
+  await allowlist.fill('203.0.113.7\n10.1\nexample.com');
   await frame.getByRole('button', { name: 'Create token' }).click();
-  await frame.getByTestId('create-token-error').getByText('"10.1" is not an IPv4 or IPv6 address', { exact: false }).waitFor();
-  await audit('tokens page, an allowlist entry refused');
+  // Every bad entry, under the field, in words without the field's internal name; focus goes there.
+  const error = frame.getByTestId('token-allowed-ips-error');
+  await error.filter({ hasText: '"10.1", "example.com" are not IPv4 or IPv6 addresses or CIDR ranges' }).waitFor();
+  expect(await error.textContent()).not.toContain('allowedIps');
+  expect(await frame.getByTestId('create-token-error').count()).toBe(0);
+  expect(await allowlist.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+  expect(await allowlist.getAttribute('aria-describedby')).toBe('token-allowed-ips-message');
+  await audit('tokens page, allowlist entries refused under the field');
 
   await frame.getByLabel('Allowed IP addresses (optional)').fill('203.0.113.7');
   await frame.getByRole('button', { name: 'Create token' }).click();
@@ -71,6 +81,9 @@ it('rotates a token with a chosen grace period, shows the new secret once, and k
 
   const ask = frame.getByRole('dialog', { name: 'Rotate “Payroll sync”?' });
   await ask.getByTestId('rotate-grace-select--control').click();
+  // The choices and the hint under them speak in the same units.
+  await frame.getByRole('option', { name: '1 day (24 hours)', exact: true }).waitFor();
+  await ask.getByText('Your site allows up to 7 days (168 hours).').waitFor();
   await frame.getByRole('option', { name: '1 hour', exact: true }).click();
   await audit('tokens page, rotate dialog');
   await ask.getByRole('button', { name: 'Rotate token' }).click();
@@ -88,6 +101,8 @@ it('rotates a token with a chosen grace period, shows the new secret once, and k
   expect(await browser.page.evaluate<string>('navigator.clipboard.readText()')).toBe(rotated);
   await shown.getByRole('button', { name: 'Done' }).click();
   await frame.getByTestId('tokens-notice').filter({ hasText: 'Token “Payroll sync” rotated.' }).waitFor();
+  // The row says so too, for as long as it holds.
+  await frame.getByTestId(`token-grace-${issued.json.info.id}`).filter({ hasText: 'Rotated: the previous secret still works until' }).waitFor();
   expect(await browser.page.content()).not.toContain(rotated);
 
   expect((await gateway(server, rotated, 'GET', '/self')).status).toBe(200);

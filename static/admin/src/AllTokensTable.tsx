@@ -33,7 +33,7 @@ export function AllTokensTable({ tokens, policy, onRevoke }: AllTokensTableProps
         policy,
         revokeButton: (
           <Button
-            appearance="subtle"
+            appearance="danger"
             spacing="compact"
             onClick={() => onRevoke(token)}
             aria-label={`Revoke token ${token.label} of ${token.owner.displayName}`}

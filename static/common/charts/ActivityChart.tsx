@@ -4,17 +4,23 @@ import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { BarChart, type BarChartOptions } from 'chartist';
-import type { DayActivity } from '../../../src/contract/resolvers';
+import type { DayActivity, UncountedRequests } from '../../../src/contract/resolvers';
+import { notCountedYet } from '../UsageAsOf';
 import { OUTCOME_LABELS, OUTCOMES } from '../outcomes';
 import { dayTotal, formatDay, formatDayLong, listedOutcomes, outcomeTotals } from './activity';
 
 /** Charts label every 7th day, counting back from today, so today always has its label. */
 const LABEL_EVERY = 7;
 
+/**
+ * The padding holds the labels' overflow: a y label sits just above its grid line, so the top one needs
+ * a line's height (16 px) above the chart; an x label is centred under its day, so today's (the last
+ * slot's) reaches past the right edge by up to half a label ("30 Nov", about 32 px) on a narrow chart.
+ */
 const OPTIONS: BarChartOptions = {
   stackBars: true,
   height: '220px',
-  chartPadding: { top: 8, right: 8, bottom: 0, left: 0 },
+  chartPadding: { top: 18, right: 20, bottom: 0, left: 0 },
   axisY: { onlyInteger: true, offset: 36 },
   axisX: { showGrid: false },
 };
@@ -87,17 +93,21 @@ interface ActivityChartProps {
   testId: string;
   /** Chart or table, when the caller keeps the choice (e.g. across filter changes); otherwise the chart keeps it. */
   view?: { asTable: boolean; setAsTable: (asTable: boolean) => void };
+  /** Requests after the counts' "as of": an empty chart then says they are on their way. */
+  uncounted?: UncountedRequests;
 }
 
 /** Requests per day stacked by outcome, with a legend of totals and a table view of the same numbers. */
-export function ActivityChart({ days, label, testId, view }: ActivityChartProps) {
+export function ActivityChart({ days, label, testId, view, uncounted }: ActivityChartProps) {
   const [ownAsTable, setOwnAsTable] = useState(false);
   const { asTable, setAsTable } = view ?? { asTable: ownAsTable, setAsTable: setOwnAsTable };
   const totals = outcomeTotals(days);
   if (days.every((day) => dayTotal(day) === 0)) {
     return (
       <p className="subtle" data-testid={`${testId}-empty`}>
-        No requests in the last 30 days.
+        {uncounted && uncounted.count > 0
+          ? `No requests counted in the last 30 days yet: ${notCountedYet(uncounted)} Counts are updated every few minutes.`
+          : 'No requests in the last 30 days.'}
       </p>
     );
   }

@@ -3,14 +3,15 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { Label } from '@atlaskit/form';
 import { LazySelect } from '../../common/LazySelect';
-import type { AuditOutcome, Operation } from '../../../src/contract/resolvers';
+import type { AuditOutcome } from '../../../src/contract/resolvers';
+import { AUDIT_OPERATION_LABELS, describeOperation, type AuditOperation } from '../../common/audit-operations';
 import { callResolver } from '../../common/bridge';
 import { formatDateTime, pluralize } from '../../common/format';
 import { PagedListView } from '../../common/PagedListView';
 import { usePagedList } from '../../common/usePagedList';
 import type { TokenNames } from './audit-csv';
 import { OUTCOME_LABELS } from '../../common/outcomes';
-import { OutcomeLozenge } from './OutcomeLozenge';
+import { OutcomeLozenge } from '../../common/OutcomeLozenge';
 import { eventToken, nameEvents, settleDeleted, type NamedEvent } from './page-names';
 import { PageCell } from './PageCell';
 import { ANY_TOKEN, TokenFilter } from './TokenFilter';
@@ -18,22 +19,10 @@ import { ANY_TOKEN, TokenFilter } from './TokenFilter';
 const PAGE_SIZE = 50;
 const ANY = '';
 
-type AuditOperation = Operation | 'self' | 'rotate';
-
 interface Option<V> {
   label: string;
   value: V;
 }
-
-/** What a request did, as the log names it; `self` is a script checking its own token. */
-const AUDIT_OPERATION_LABELS: Record<AuditOperation, string> = {
-  read: 'Read',
-  create: 'Create',
-  update: 'Update',
-  delete: 'Delete',
-  self: 'Token check',
-  rotate: 'Rotation',
-};
 
 const OPERATION_OPTIONS: Option<AuditOperation | typeof ANY>[] = [
   { label: 'Any operation', value: ANY },
@@ -47,10 +36,6 @@ const OUTCOME_OPTIONS: Option<AuditOutcome | typeof ANY>[] = [
   { label: 'Any outcome', value: ANY },
   ...(Object.keys(OUTCOME_LABELS) as AuditOutcome[]).map((outcome) => ({ label: OUTCOME_LABELS[outcome], value: outcome })),
 ];
-
-function describeOperation(operation: AuditOperation | null): string {
-  return operation === null ? 'Unknown route' : AUDIT_OPERATION_LABELS[operation];
-}
 
 const HEAD = {
   cells: [
@@ -134,7 +119,7 @@ export function AuditLog({ spaceKey, tokens }: AuditLogProps) {
 
   return (
     <div className="stack">
-      <div className="field-row" role="group" aria-label="Filter the audit log">
+      <div className="field-row filter-row" role="group" aria-label="Filter the audit log">
         <TokenFilter id="audit-filter-token" tokens={tokens} value={tokenId} onChange={setTokenId} />
         <div>
           <Label htmlFor="audit-filter-operation">Operation</Label>

@@ -4,6 +4,7 @@ import { lazyNamed } from '../../common/dialogs';
 import { ErrorMessage } from '../../common/ErrorMessage';
 import { formatAsOf } from '../../common/format';
 import { Loading } from '../../common/Loading';
+import { notCountedYet } from '../../common/UsageAsOf';
 import { useLoad } from '../../common/useLoad';
 import type { TokenNames } from './audit-csv';
 import { ANY_TOKEN, TokenFilter } from './TokenFilter';
@@ -28,7 +29,7 @@ export function SpaceActivity({ spaceKey, tokens }: SpaceActivityProps) {
   const label = token ? `${SPACE_CHART_LABEL}, ${token.label} (${token.owner.displayName})` : SPACE_CHART_LABEL;
   return (
     <div className="stack">
-      <div className="field-row" role="group" aria-label="Filter the chart">
+      <div className="field-row filter-row" role="group" aria-label="Filter the chart">
         <TokenFilter id="activity-filter-token" tokens={tokens} value={tokenId} onChange={setTokenId} />
       </div>
       {activity.result.state === 'loading' && <Loading label="Loading the activity" testId="activity-loading" />}
@@ -38,12 +39,19 @@ export function SpaceActivity({ spaceKey, tokens }: SpaceActivityProps) {
       {activity.result.state === 'ready' && (
         <>
           <Suspense fallback={<Loading label="Loading the chart" testId="activity-chart-loading" />}>
-            <ActivityChart days={activity.result.value.days} label={label} testId="space-activity" view={{ asTable, setAsTable }} />
+            <ActivityChart
+              days={activity.result.value.days}
+              label={label}
+              testId="space-activity"
+              view={{ asTable, setAsTable }}
+              uncounted={activity.result.value.uncounted}
+            />
           </Suspense>
           <p className="subtle" data-testid="activity-as-of">
             {activity.result.value.asOf
               ? `Days are UTC days. Counted up to ${formatAsOf(activity.result.value.asOf)}; updated every few minutes.`
               : 'Requests appear here a few minutes after they are made.'}
+            {activity.result.value.uncounted.count > 0 && ` ${notCountedYet(activity.result.value.uncounted)}`}
           </p>
         </>
       )}

@@ -50,7 +50,7 @@ export function SpaceTokenTable({ tokens, onRevokeAccess }: SpaceTokenTableProps
         statusTestId: `space-token-status-${token.id}`,
         revokeButton: (
           <Button
-            appearance="subtle"
+            appearance="danger"
             spacing="compact"
             onClick={() => onRevokeAccess(token)}
             aria-label={`Revoke access to this space for ${token.label} (${token.owner.displayName})`}

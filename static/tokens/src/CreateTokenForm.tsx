@@ -43,8 +43,18 @@ export interface CreatedToken {
 interface CreateTokenFormProps {
   policy: Policy;
   spaces: VisibleSpace[];
+  /** Where scripts send requests; null while it loads. On this machine, they come from 127.0.0.1. */
+  gatewayUrl: string | null;
   onCreated: (created: CreatedToken) => void;
 }
+
+/** A backend refusal that belongs to the allowlist field (its details name the field), shown under it. */
+function allowlistRefusal(failure: FailureInfo | null): string | undefined {
+  const details = failure?.details as { field?: unknown } | undefined;
+  return failure?.code === 'VALIDATION_FAILED' && details?.field === 'allowedIps' ? failure.message.replace(/^Allowed IP addresses: /, '') : undefined;
+}
+
+const isLoopback = (url: string | null) => url !== null && /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -59,14 +69,15 @@ function firstInvalidFieldId(invalid: Set<TokenFormField>, policy: Policy): stri
   return null;
 }
 
-export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormProps) {
+export function CreateTokenForm({ policy, spaces, gatewayUrl, onCreated }: CreateTokenFormProps) {
   const [values, setValues] = useState<TokenFormValues>(() => initialTokenForm(policy));
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<FailureInfo | null>(null);
 
   const { errors, input } = validateTokenForm(values, policy);
-  const shown = showErrors ? errors : {};
+  const refusedAllowlist = allowlistRefusal(failure);
+  const shown = showErrors ? { ...errors, ...(refusedAllowlist && { allowedIps: refusedAllowlist }) } : {};
   const change = (patch: Partial<TokenFormValues>) => setValues((previous) => ({ ...previous, ...patch }));
 
   const spaceOptions: Option<string>[] = spaces.map((space) => ({ label: `${space.name} (${space.key})`, value: space.key }));
@@ -98,7 +109,9 @@ export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormPr
       setShowErrors(false);
       onCreated(created);
     } catch (error) {
-      setFailure(toFailure(error));
+      const refused = toFailure(error);
+      setFailure(refused);
+      if (allowlistRefusal(refused)) document.getElementById('token-allowed-ips')?.focus();
     } finally {
       setBusy(false);
     }
@@ -232,12 +245,15 @@ export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormPr
           id="token-allowed-ips"
           name="allowedIps"
           value={values.allowedIps}
-          onChange={(event) => change({ allowedIps: event.currentTarget.value })}
+          onChange={(event) => {
+            change({ allowedIps: event.currentTarget.value });
+            if (refusedAllowlist) setFailure(null);
+          }}
           isInvalid={Boolean(shown.allowedIps)}
           isRequired={policy.requireIpAllowlist}
           isMonospaced
           minimumRows={2}
-          placeholder={'203.0.113.7\n10.20.0.0/16'}
+          placeholder="e.g. 203.0.113.7 or 10.20.0.0/16"
           aria-describedby={messageId('token-allowed-ips')}
           testId="token-allowed-ips"
         />
@@ -246,11 +262,11 @@ export function CreateTokenForm({ policy, spaces, onCreated }: CreateTokenFormPr
           error={shown.allowedIps}
           helper={`IPv4 or IPv6 addresses or CIDR ranges, one per line, up to ${MAX_ALLOWED_IPS}. ${
             policy.requireIpAllowlist ? 'Your site requires a list.' : 'None: usable from anywhere.'
-          }`}
+          }${isLoopback(gatewayUrl) ? ' On this machine, scripts call from 127.0.0.1.' : ''}`}
         />
       </div>
 
-      {failure && <ErrorMessage failure={failure} title="The token was not created" testId="create-token-error" />}
+      {failure && !refusedAllowlist && <ErrorMessage failure={failure} title="The token was not created" testId="create-token-error" />}
 
       <div className="button-row">
         <Button type="submit" appearance="primary" isLoading={busy} testId="create-token-submit">

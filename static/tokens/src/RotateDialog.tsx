@@ -6,7 +6,7 @@ import { callResolver } from '../../common/bridge';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { FieldMessage, messageId } from '../../common/FieldMessage';
 import type { CreatedToken } from './CreateTokenForm';
-import { defaultGrace, graceOptions, type GraceOption } from './grace-options';
+import { defaultGrace, graceHelper, graceOptions, type GraceOption } from './grace-options';
 
 interface RotateDialogProps {
   token: TokenInfo;
@@ -44,7 +44,7 @@ export function RotateDialog({ token, maxGraceHours, onRotated, onClose }: Rotat
           descriptionId={messageId('rotate-grace')}
           testId="rotate-grace"
         />
-        <FieldMessage fieldId="rotate-grace" helper={`Your site allows up to ${maxGraceHours} hours.`} />
+        <FieldMessage fieldId="rotate-grace" helper={graceHelper(maxGraceHours)} />
       </div>
     </ConfirmDialog>
   );

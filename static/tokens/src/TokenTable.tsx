@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { DayActivity, Policy, TokenInfo } from '../../../src/contract/resolvers';
 import { lazyNamed } from '../../common/dialogs';
+import { formatDateTime } from '../../common/format';
 import { type TokenColumn, tokenHeadCells, tokenRowCells } from '../../common/token-columns';
 import { useSeen } from '../../common/useSeen';
 
@@ -33,12 +34,14 @@ interface TokenTableProps {
   onShowActivity: (token: TokenInfo) => void;
   onRevoke: (token: TokenInfo) => void;
   onRotate: (token: TokenInfo) => void;
+  /** Requests not counted yet in the use counts, by token id. */
+  uncounted?: Record<string, number>;
   /** The creation form above has its final height; until then the list may show only briefly. */
   layoutSettled: boolean;
 }
 
 /** The person's own tokens; each row is `token-row-<id>`. */
-export function TokenTable({ tokens, policy, activity, onShowActivity, onRevoke, onRotate, layoutSettled }: TokenTableProps) {
+export function TokenTable({ tokens, policy, uncounted, activity, onShowActivity, onRevoke, onRotate, layoutSettled }: TokenTableProps) {
   // The list sits below the creation form: its sparklines load when it scrolls into view, once the
   // form has loaded (before that the list is briefly at the top, in view, and would fetch them).
   const [tableRef, tableSeen] = useSeen<HTMLDivElement>(layoutSettled);
@@ -46,11 +49,12 @@ export function TokenTable({ tokens, policy, activity, onShowActivity, onRevoke,
     const shared = tokenRowCells(token, [...COLUMNS, ...LAST_COLUMNS], {
       statusTestId: `token-status-${token.id}`,
       policy,
+      uncounted: uncounted?.[token.id],
       usageTestId: `token-usage-${token.id}`,
       revokeButton: (
-        <div className="button-row">
+        <div className="button-row row-actions">
           <Button
-            appearance="subtle"
+            appearance="default"
             spacing="compact"
             onClick={() => onRotate(token)}
             aria-label={`Rotate token ${token.label}`}
@@ -59,7 +63,7 @@ export function TokenTable({ tokens, policy, activity, onShowActivity, onRevoke,
             Rotate
           </Button>
           <Button
-            appearance="subtle"
+            appearance="danger"
             spacing="compact"
             onClick={() => onRevoke(token)}
             aria-label={`Revoke token ${token.label}`}
@@ -83,6 +87,11 @@ export function TokenTable({ tokens, policy, activity, onShowActivity, onRevoke,
               <div className="mono subtle" data-testid={`token-hint-${token.id}`}>
                 {token.hint}
               </div>
+              {token.status === 'active' && token.previousSecretValidUntil && Date.parse(token.previousSecretValidUntil) > Date.now() && (
+                <div className="subtle" data-testid={`token-grace-${token.id}`}>
+                  Rotated: the previous secret still works until {formatDateTime(token.previousSecretValidUntil)}.
+                </div>
+              )}
             </div>
           ),
         },

@@ -41,6 +41,7 @@ export function TokensApp() {
     update: (change: (tokens: TokenInfo[]) => TokenInfo[]) => list.update((value) => ({ ...value, tokens: change(value.tokens) })),
   };
   const usageAsOf = list.result.state === 'ready' ? list.result.value.usageAsOf : null;
+  const uncounted = list.result.state === 'ready' ? list.result.value.uncounted : undefined;
   const tokenIds = list.result.state === 'ready' ? list.result.value.tokens.map((token) => token.id).join(',') : '';
   // Sparklines load after the list; a list without them is still whole, so a failure only hides them.
   const activity = useLoad(async () => {
@@ -119,6 +120,7 @@ export function TokensApp() {
             <CreateTokenForm
               policy={setup.result.value.policy}
               spaces={setup.result.value.spaces}
+              gatewayUrl={gateway.result.state === 'ready' ? gateway.result.value : null}
               onCreated={tokenCreated}
             />
           </>
@@ -159,9 +161,10 @@ export function TokensApp() {
             />
           ) : (
             <>
-              <UsageAsOf usageAsOf={usageAsOf} testId="tokens-usage-as-of" />
+              <UsageAsOf usageAsOf={usageAsOf} uncounted={uncounted} testId="tokens-usage-as-of" />
               <TokenTable
                 tokens={tokens.result.value}
+                uncounted={uncounted?.byToken}
                 policy={setup.result.state === 'ready' ? setup.result.value.policy : undefined}
                 activity={activity.result.state === 'ready' ? activity.result.value : undefined}
                 onShowActivity={setShowingActivity}

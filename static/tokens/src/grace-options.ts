@@ -8,10 +8,20 @@ export interface GraceOption {
   value: number;
 }
 
+/** A grace period in hours and, when it is whole days, in days too: the policy speaks in hours. */
+export function describeGraceHours(hours: number): string {
+  const inHours = hours === 1 ? '1 hour' : `${hours} hours`;
+  if (hours === 0 || hours % 24 !== 0) return inHours;
+  return `${hours === 24 ? '1 day' : `${hours / 24} days`} (${inHours})`;
+}
+
 function describe(hours: number): string {
-  if (hours === 0) return 'None: the previous secret stops at once';
-  if (hours % 24 === 0) return hours === 24 ? '1 day' : `${hours / 24} days`;
-  return hours === 1 ? '1 hour' : `${hours} hours`;
+  return hours === 0 ? 'None: the previous secret stops at once' : describeGraceHours(hours);
+}
+
+/** The hint under the grace choice, in the same units as the choices. */
+export function graceHelper(maxGraceHours: number): string {
+  return maxGraceHours === 0 ? 'Your site allows no grace period: the previous secret stops at once.' : `Your site allows up to ${describeGraceHours(maxGraceHours)}.`;
 }
 
 /** The presets the policy allows, plus the policy's own maximum when it is not a preset. */

@@ -85,7 +85,54 @@ export function renderHostPage({ site, modules, view, gatewayUrl }: HostPageInpu
   );
 }
 
-/** The host page's answer to a URL naming no valid view. */
-export function renderProblemPage(problem: string): string {
-  return page('Confluence (local)', `    <main class="problem"><h1>That view does not exist</h1><p>${escapeHtml(problem)}</p><p><a href="/">Start over</a></p></main>`);
+/** A view someone may open instead, for a problem page. */
+export interface ViewLink {
+  label: string;
+  href: string;
+}
+
+/**
+ * The host page's answer to a URL naming no valid view (e.g. a space module for a user who sees no
+ * space): what is wrong, and the views that do open, instead of a bare error.
+ */
+export function renderProblemPage(problem: string, instead: readonly ViewLink[] = []): string {
+  const links = instead.map((link) => `<li><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></li>`).join('');
+  return page(
+    'Confluence (local)',
+    `    <main class="problem"><h1>That view does not exist</h1><p>${escapeHtml(problem)}</p>${
+      links ? `<p>Views that open:</p><ul>${links}</ul>` : ''
+    }<p><a href="/">Start over</a></p></main>`,
+  );
+}
+
+/** Every view that opens for `accountId` (or for everyone), as the problem page offers them. */
+export function viewLinks(site: Site, modules: readonly UiModule[], accountId?: string): ViewLink[] {
+  const users = site.users.filter((user) => accountId === undefined || user.accountId === accountId);
+  return modules.flatMap((module) =>
+    (users.length > 0 ? users : site.users).flatMap((user) => {
+      const query = new URLSearchParams({ module: module.key, user: user.accountId });
+      if (!SPACE_MODULE_TYPES.includes(module.type)) return [{ label: `${module.title} as ${user.displayName}`, href: `/?${query}` }];
+      return site.spacesVisibleTo(user.accountId).map((space) => {
+        query.set('space', space.key);
+        return { label: `${module.title} in ${space.key} as ${user.displayName}`, href: `/?${query}` };
+      });
+    }),
+  );
+}
+
+/**
+ * What a Confluence web UI link (a page title in the audit log) opens locally: the stand-in has REST
+ * only, so the page says where the page's content is, for a user the curl command names.
+ */
+export function renderWebUiPage(site: Site, base: string, spaceKey: string, pageId: string | undefined): string {
+  const user = site.users[0]?.accountId ?? 'alice';
+  const rest = pageId ? `/wiki/api/v2/pages/${encodeURIComponent(pageId)}?body-format=storage` : `/wiki/api/v2/spaces?keys=${encodeURIComponent(spaceKey)}`;
+  const what = pageId ? `page ${pageId} in the space ${spaceKey}` : `the space ${spaceKey}`;
+  return page(
+    'Confluence (local)',
+    `    <main class="problem"><h1>Confluence's own pages are not part of the local stand-in</h1>
+      <p>In Confluence this link opens ${escapeHtml(what)}. Locally, Confluence is a REST stand-in; read it as a user with:</p>
+      <pre>curl -H 'X-Local-Account-Id: ${escapeHtml(user)}' '${escapeHtml(base + rest)}'</pre>
+      <p><a href="/">Back to the app</a></p></main>`,
+  );
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { EmulatedApp } from '../app';
 import { lockDataDir } from '../durable';
-import { renderHostPage, renderProblemPage } from './host-page';
+import { renderHostPage, renderProblemPage, viewLinks } from './host-page';
 import { sendError, sendJson, sendText } from './http-io';
 import { handleAccountAction } from './accounts-route';
 import { handleInvoke } from './invoke-route';
@@ -67,7 +67,10 @@ function route(server: LocalServer, request: IncomingMessage, response: ServerRe
   if (pathname.startsWith('/resources/')) return handleResource(app, site, modules, url, response);
   if (pathname === '/') {
     const view = resolveModuleView(site, modules, url.searchParams);
-    if (typeof view === 'string') return sendText(response, 400, renderProblemPage(view), 'text/html; charset=utf-8');
+    if (typeof view === 'string') {
+      const instead = viewLinks(site, modules, url.searchParams.get('user') ?? undefined);
+      return sendText(response, 400, renderProblemPage(view, instead), 'text/html; charset=utf-8');
+    }
     const gatewayUrl = Object.values(server.webTriggerUrls)[0];
     return sendText(response, 200, renderHostPage({ site, modules, view, gatewayUrl }), 'text/html; charset=utf-8');
   }

@@ -2,6 +2,8 @@
 // iframe's bridge hands page-level effects (flags, window title) here, as Confluence's host does.
 (() => {
   const form = document.querySelector('form.switcher');
+  // A problem page (no such view) has no switcher and no module: nothing to wire up.
+  if (!form) return;
   // Another user may not see the space shown: let the page pick one they can see.
   form.addEventListener('change', (event) => {
     if (event.target.name === 'user') form.elements.space.disabled = true;

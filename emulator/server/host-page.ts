@@ -119,20 +119,3 @@ export function viewLinks(site: Site, modules: readonly UiModule[], accountId?: 
     }),
   );
 }
-
-/**
- * What a Confluence web UI link (a page title in the audit log) opens locally: the stand-in has REST
- * only, so the page says where the page's content is, for a user the curl command names.
- */
-export function renderWebUiPage(site: Site, base: string, spaceKey: string, pageId: string | undefined): string {
-  const user = site.users[0]?.accountId ?? 'alice';
-  const rest = pageId ? `/wiki/api/v2/pages/${encodeURIComponent(pageId)}?body-format=storage` : `/wiki/api/v2/spaces?keys=${encodeURIComponent(spaceKey)}`;
-  const what = pageId ? `page ${pageId} in the space ${spaceKey}` : `the space ${spaceKey}`;
-  return page(
-    'Confluence (local)',
-    `    <main class="problem"><h1>Confluence's own pages are not part of the local stand-in</h1>
-      <p>In Confluence this link opens ${escapeHtml(what)}. Locally, Confluence is a REST stand-in; read it as a user with:</p>
-      <pre>curl -H 'X-Local-Account-Id: ${escapeHtml(user)}' '${escapeHtml(base + rest)}'</pre>
-      <p><a href="/">Back to the app</a></p></main>`,
-  );
-}

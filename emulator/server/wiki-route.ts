@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { renderWebUiPage } from './host-page';
-import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge } from './http-io';
+import { BodyTooLargeError, readBody, sendJson, sendTooLarge } from './http-io';
 import { requestUser, unknownUserMessage, type Site } from './site';
 import type { ViolationLog } from './violations';
 
@@ -15,18 +14,12 @@ function firstValues(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** Confluence's web UI addresses of a space or page (`_links.webui`), which the stand-in has no view for. */
-const WEB_UI_PAGE = /^\/wiki\/spaces\/([^/]+)(?:\/pages\/(\d+))?(?:\/|$)/;
-
 /**
  * `/wiki/...`: the Confluence stand-in itself, acting as the user named by X-Local-Account-Id, so
  * anyone can look at the ground truth the app works on. Routes it does not implement answer 501.
  */
 export async function handleWiki(violations: ViolationLog, site: Site, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const user = requestUser(site, request);
-  const webPage = request.method === 'GET' ? WEB_UI_PAGE.exec(new URL(request.url ?? '/', 'http://local').pathname) : null;
-  // A link from the UI (the audit log's page titles) opens Confluence's own page view: not a 401 JSON.
-  if (webPage) return sendText(response, 200, renderWebUiPage(site, `http://${request.headers.host ?? '127.0.0.1'}`, decodeURIComponent(webPage[1]!), webPage[2]), 'text/html; charset=utf-8');
   if (!user) return sendJson(response, 401, confluenceError(401, 'Unauthorized', unknownUserMessage(site)));
   let body: Buffer;
   try {

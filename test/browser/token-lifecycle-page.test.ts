@@ -6,7 +6,8 @@ import { openModule, useBrowser } from './browser-session';
 // Issue 12 in the browser: page trees and allowlists on the create form, rotation, expiry notices, policy.
 // Each new state also passes the axe-core audit.
 const browser = useBrowser({ clipboard: true });
-jest.setTimeout(60_000);
+// Several axe audits a test; on a busy machine each can wait seconds for axe to load in the frame.
+jest.setTimeout(120_000);
 const audit = (state: string) => expectAccessible(browser.page, state);
 
 it('creates a token limited to a page tree and an allowlist, and shows both wherever the token is listed', async () => {

@@ -36,7 +36,7 @@ describe('createToken', () => {
         ],
       },
     });
-    expect(await h.ok('bob', 'listTokens')).toEqual({ tokens: [], usageAsOf: null });
+    expect(await h.ok('bob', 'listTokens')).toEqual({ tokens: [], uncounted: { count: 0, more: false, byToken: {} }, usageAsOf: null });
   });
 
   it.each([
@@ -50,7 +50,7 @@ describe('createToken', () => {
     ['an expiry beyond the policy', { expiresInDays: 366 }, 'POLICY_VIOLATION'],
   ])('refuses %s with a stable code', async (_name, payload, code) => {
     expect(await create('alice', payload)).toMatchObject({ error: { code, message: expect.any(String) } });
-    expect(await h.ok('alice', 'listTokens')).toEqual({ tokens: [], usageAsOf: null });
+    expect(await h.ok('alice', 'listTokens')).toEqual({ tokens: [], uncounted: { count: 0, more: false, byToken: {} }, usageAsOf: null });
   });
 
   it('enforces the policy: allowed operations and tokens per user', async () => {
@@ -241,6 +241,6 @@ describe('policy and site admin', () => {
     const bobs = await h.issue('bob', ['ENG'], ['read']);
     const answer = await h.invoke('alice', 'revokeToken', { id: bobs.info.id, accountId: 'bob', ownerAccountId: 'bob' } as never);
     expect(answer).toMatchObject({ error: { code: 'NOT_FOUND' } });
-    expect(await h.invoke('alice', 'listTokens', { accountId: 'bob' } as never)).toEqual({ tokens: [], usageAsOf: null });
+    expect(await h.invoke('alice', 'listTokens', { accountId: 'bob' } as never)).toEqual({ tokens: [], uncounted: { count: 0, more: false, byToken: {} }, usageAsOf: null });
   });
 });

@@ -230,6 +230,6 @@ describe('token lists', () => {
       space: () => h.ok('alice', 'listSpaceTokens', { spaceKey: 'DOCS' }),
       all: () => h.ok('siteadmin', 'listAllTokens', {}),
     };
-    for (const [name, list] of Object.entries(lists)) expect([name, await costOf(list)]).toEqual([name, name === 'space' ? 3 : 2]);
+    for (const [name, list] of Object.entries(lists)) expect([name, await costOf(list)]).toEqual([name, name === 'all' ? 2 : 3]); // own: + the audit query for what is not counted yet
   });
 });

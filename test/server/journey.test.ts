@@ -99,7 +99,7 @@ it('keeps an active token working after a restart, and starts from the seed with
 
   await server.close();
   server = await startServer(dataDir, { reset: true });
-  expect((await invoke(server, 'alice', 'listTokens')).json).toEqual({ tokens: [], usageAsOf: null });
+  expect((await invoke(server, 'alice', 'listTokens')).json).toEqual({ tokens: [], uncounted: { count: 0, more: false, byToken: {} }, usageAsOf: null });
   expect((await gateway(server, token, 'GET', '/self')).status).toBe(401);
 });
 

@@ -104,6 +104,22 @@ export interface StoredProperty {
   version: StoredVersion;
 }
 
+/**
+ * A comment on a page: a footer comment, or an inline one anchored on a text selection (with its
+ * resolution status). Replies and comments on blog posts or attachments are not modelled.
+ */
+export interface StoredComment {
+  id: string;
+  pageId: string;
+  location: 'footer' | 'inline';
+  status: 'current' | 'trashed';
+  body: StoredBody;
+  createdAt: string;
+  version: StoredVersion;
+  /** Inline comments only. */
+  inline?: { resolutionStatus: 'open' | 'reopened' | 'resolved' | 'dangling'; markerRef: string; originalSelection: string };
+}
+
 export interface ConfluenceState {
   users: Record<string, StoredUser>;
   spaces: Record<string, StoredSpace>;
@@ -111,13 +127,14 @@ export interface ConfluenceState {
   labels: Record<string, StoredLabel>;
   attachments: Record<string, StoredAttachment>;
   properties: Record<string, StoredProperty>;
+  comments: Record<string, StoredComment>;
   /** Next id handed to a created page, label, attachment or property (Confluence's ids are site-wide). */
   nextId: number;
 }
 
-/** A state saved before labels, attachments and properties were modelled, completed with none of them. */
+/** A state saved before labels, attachments, properties and comments were modelled, completed with none of them. */
 export function completeState(state: ConfluenceState): ConfluenceState {
   const partial = state as Partial<ConfluenceState> & Pick<ConfluenceState, 'pages'>;
   for (const page of Object.values(partial.pages)) page.labelIds ??= [];
-  return { ...state, labels: partial.labels ?? {}, attachments: partial.attachments ?? {}, properties: partial.properties ?? {} };
+  return { ...state, labels: partial.labels ?? {}, attachments: partial.attachments ?? {}, properties: partial.properties ?? {}, comments: partial.comments ?? {} };
 }

@@ -16,6 +16,7 @@ export function at(doc: Json, pointer: string): Json {
 export const SPEC_QUIRKS = [
   'PageUpdateRequest.spaceId/parentId/ownerId have `format: "string"` and no type: patched to `type: "string"`.',
   'Page bodies on write are `oneOf [PageBodyWrite, PageNestedBodyWrite]`, but every object matches both (no required properties): checked as `anyOf`.',
+  'Comment bodies on write (CreateFooterCommentModel) are `oneOf [CommentBodyWrite, CommentNestedBodyWrite]`, with the same fault: checked as `anyOf`.',
   'PageSingle/PageBulk.parentId and parentType are not nullable, though their descriptions say null when there is no parent: patched to allow null.',
   'No error schema: v2 errors are checked against `{"errors":[{"status","code","title","detail"}]}`, v1 errors against `{statusCode, message, data}`.',
   'updatePage and updatePagePropertyById answer 409 on a version conflict, which the spec does not list: allowed.',
@@ -68,6 +69,10 @@ export function patchQuirks(v2: Json): void {
     bodySchema.anyOf = bodySchema.oneOf;
     delete bodySchema.oneOf;
   }
+  const commentBody = (schemas.CreateFooterCommentModel as Json).properties as Json;
+  const commentBodySchema = commentBody.body as Json;
+  commentBodySchema.anyOf = commentBodySchema.oneOf;
+  delete commentBodySchema.oneOf;
   for (const page of ['PageSingle', 'PageBulk']) {
     const properties = (schemas[page] as Json).properties as Json;
     (properties.parentId as Json).nullable = true;

@@ -4,7 +4,7 @@
  * may do what where, and the page tree.
  */
 import { escapeXml } from './bodies';
-import type { ConfluenceState, SpaceOperation, StoredAttachment, StoredLabel, StoredPage, StoredSpace, StoredUser } from './model';
+import type { ConfluenceState, SpaceOperation, StoredAttachment, StoredComment, StoredLabel, StoredPage, StoredSpace, StoredUser } from './model';
 
 export const APP_ACCOUNT_ID = 'forge-app';
 const SEEDED_AT = '2024-01-15T09:00:00.000Z';
@@ -47,6 +47,12 @@ export const SEED = {
   attachments: {
     setupNotes: { id: 'att25011', pageId: '20002', title: 'setup-notes.txt', text: 'Run npm ci first.\n' },
     restartScript: { id: 'att25012', pageId: '20013', title: 'restart.sh', text: 'systemctl restart app\n' },
+  },
+  /** Comments on pages: a footer comment and an inline one on Getting Started, a footer comment on Runbooks. */
+  comments: {
+    setupQuestion: { id: '25021', pageId: '20002', location: 'footer', authorId: 'bob', text: 'Does this work on Windows?' },
+    typoNote: { id: '25022', pageId: '20002', location: 'inline', authorId: 'alice', text: 'Typo here.', selection: 'npm ci' },
+    runbookNote: { id: '25023', pageId: '20013', location: 'footer', authorId: 'bob', text: 'Check the logs first.' },
   },
   firstCreatedPageId: 30001,
 } as const;
@@ -139,6 +145,24 @@ function seedAttachments(pages: Record<string, StoredPage>): Record<string, Stor
   return attachments;
 }
 
+function seedComments(): Record<string, StoredComment> {
+  return Object.fromEntries(
+    Object.values(SEED.comments).map((comment) => [
+      comment.id,
+      {
+        id: comment.id,
+        pageId: comment.pageId,
+        location: comment.location,
+        status: 'current',
+        body: { representation: 'storage', value: `<p>${escapeXml(comment.text)}</p>` },
+        createdAt: SEEDED_AT,
+        version: { number: 1, message: '', minorEdit: false, authorId: comment.authorId, createdAt: SEEDED_AT },
+        ...('selection' in comment ? { inline: { resolutionStatus: 'open', markerRef: `marker-${comment.id}`, originalSelection: comment.selection } } : {}),
+      } satisfies StoredComment,
+    ]),
+  );
+}
+
 /** A fresh copy of the seeded state. */
 export function seedState(): ConfluenceState {
   const pages = seedPages();
@@ -149,6 +173,7 @@ export function seedState(): ConfluenceState {
     labels: seedLabels(),
     attachments: seedAttachments(pages),
     properties: {},
+    comments: seedComments(),
     nextId: SEED.firstCreatedPageId,
   };
 }

@@ -49,6 +49,9 @@ export interface UpstreamResponse {
   link?: string;
 }
 
+/** Where a comment sits on its page: below it, or on a text selection in it. */
+export type CommentLocation = 'footer' | 'inline';
+
 /** The v2 routes that list a page's place in its tree. */
 export type PageRelation = 'children' | 'direct-children' | 'descendants' | 'ancestors';
 
@@ -72,6 +75,10 @@ export interface OwnerConfluence {
   deletePageProperty(pageId: string, propertyId: string): Promise<UpstreamResponse>;
   /** v2 `POST /users-bulk`: the people with these account ids (at most 100), as the owner sees them. */
   usersBulk(accountIds: string[]): Promise<UpstreamResponse>;
+  /** `GET /pages/{id}/footer-comments` or `/inline-comments`. */
+  listPageComments(pageId: string, location: CommentLocation, query: URLSearchParams): Promise<UpstreamResponse>;
+  /** `POST /footer-comments`: `body` names the page (`pageId`) and the comment's body. */
+  createFooterComment(body: string): Promise<UpstreamResponse>;
 
   // REST v1 routes Confluence still documents.
   currentUser(): Promise<UpstreamResponse>;

@@ -60,6 +60,7 @@ describe('manifest.yml', () => {
     expect(impersonating).toEqual([
       'delete:page:confluence',
       'read:attachment:confluence',
+      'read:comment:confluence',
       'read:content-details:confluence',
       'read:content.metadata:confluence',
       'read:hierarchical-content:confluence',
@@ -68,6 +69,7 @@ describe('manifest.yml', () => {
       'read:space:confluence',
       'read:user:confluence',
       'write:attachment:confluence',
+      'write:comment:confluence',
       'write:label:confluence',
       'write:page:confluence',
     ]);

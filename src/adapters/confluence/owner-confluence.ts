@@ -38,6 +38,9 @@ export const actAsOwner: ActAsOwner = (accountId, deadline): OwnerConfluence => 
     updatePageProperty: (pageId, propertyId, body) => send('PUT', route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`, body),
     deletePageProperty: (pageId, propertyId) => send('DELETE', route`/wiki/api/v2/pages/${pageId}/properties/${propertyId}`),
     usersBulk: (accountIds) => send('POST', route`/wiki/api/v2/users-bulk`, JSON.stringify({ accountIds })),
+    listPageComments: (pageId, location, query) =>
+      location === 'footer' ? get(route`/wiki/api/v2/pages/${pageId}/footer-comments?${query}`) : get(route`/wiki/api/v2/pages/${pageId}/inline-comments?${query}`),
+    createFooterComment: (body) => send('POST', route`/wiki/api/v2/footer-comments`, body),
 
     currentUser: () => get(route`/wiki/rest/api/user/current`),
     addLabels: (pageId, labels) => send('POST', route`/wiki/rest/api/content/${pageId}/label`, labels),

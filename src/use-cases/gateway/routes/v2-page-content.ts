@@ -7,7 +7,7 @@ import { aimAtPage } from '../scope-guard';
  * Runs `call` once the page in the path is found and in scope; Confluence's refusal of the page
  * otherwise. Labels, attachments and properties belong to their page, so the page's scope is theirs.
  */
-function onPage(call: (confluence: OwnerConfluence, context: RouteContext) => Promise<UpstreamResponse>): RouteDefinition['handler'] {
+export function onPage(call: (confluence: OwnerConfluence, context: RouteContext) => Promise<UpstreamResponse>): RouteDefinition['handler'] {
   return async (context) => {
     const found = await aimAtPage(context, context.params.id);
     return 'refusal' in found ? found.refusal : call(context.confluence, context);

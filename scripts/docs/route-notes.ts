@@ -34,8 +34,8 @@ export const ROUTE_NOTES: Record<string, string> = {
   [`POST ${V1}/content/{id}/child/attachment`]: 'multipart as received; text files only (below)',
   [`PUT ${V1}/content/{id}/child/attachment`]: 'multipart as received; text files only (below)',
   [`GET ${V1}/content`]: "`?spaceKey=&title=&type=page&expand=`; without `spaceKey`: the token's spaces; `type` other than `page` lists nothing",
-  [`GET ${V1}/content/{id}`]: '`?expand=`',
-  [`POST ${V1}/content`]: '`space.key`; parent = last of `ancestors[].id`; `body.storage`, `body.atlas_doc_format` or `body.wiki`; pages only',
+  [`GET ${V1}/content/{id}`]: '`?expand=`; a footer comment by its id too (placed by its page: up to 3 Confluence calls)',
+  [`POST ${V1}/content`]: '`space.key`; parent = last of `ancestors[].id`; `body.storage`, `body.atlas_doc_format` or `body.wiki`; pages, and `type: comment` with `container.id` = a page: a footer comment on it',
   [`PUT ${V1}/content/{id}`]:
     'a changed `space.key` or `ancestors` is a move, checked like a v2 move (an empty `space.key`, `_expandable`, `_links`, `extensions` are ignored, as Confluence ignores them); a body left out is kept; up to 3 Confluence calls',
   [`GET ${V2}/pages/{id}/footer-comments`]: "a comment's scope is its page's: the page must be in scope",

@@ -79,6 +79,8 @@ export interface OwnerConfluence {
   listPageComments(pageId: string, location: CommentLocation, query: URLSearchParams): Promise<UpstreamResponse>;
   /** `POST /footer-comments`: `body` names the page (`pageId`) and the comment's body. */
   createFooterComment(body: string): Promise<UpstreamResponse>;
+  /** `GET /footer-comments/{comment-id}`. */
+  getFooterComment(commentId: string, query: URLSearchParams): Promise<UpstreamResponse>;
 
   // REST v1 routes Confluence still documents.
   currentUser(): Promise<UpstreamResponse>;

@@ -24,6 +24,15 @@ describe('comments in the stand-in', () => {
   it('hides the comments of a page the caller cannot see', async () => {
     const confluence = standIn();
     expect((await call(confluence, 'carol', 'GET', `/wiki/api/v2/pages/${P.gettingStarted.id}/footer-comments`)).status).toBe(404);
+    expect((await call(confluence, 'carol', 'GET', `/wiki/api/v2/footer-comments/${C.setupQuestion.id}`)).status).toBe(404);
+  });
+
+  it('reads one footer comment by id, with its page and base', async () => {
+    const confluence = standIn();
+    const one = await call(confluence, 'alice', 'GET', `/wiki/api/v2/footer-comments/${C.setupQuestion.id}?body-format=storage`);
+    expect(one.status).toBe(200);
+    expect(one.json).toMatchObject({ id: C.setupQuestion.id, pageId: P.gettingStarted.id, body: { storage: { value: '<p>Does this work on Windows?</p>' } }, _links: { base: expect.stringMatching(/\/wiki$/) } });
+    expect((await call(confluence, 'alice', 'GET', `/wiki/api/v2/footer-comments/${C.typoNote.id}`)).status).toBe(404);
   });
 
   it('adds a footer comment to a page (201, then listed), in any write representation; refuses replies it does not model', async () => {

@@ -103,3 +103,37 @@ describe('adding a footer comment', () => {
     expect(comments()).toHaveLength(before);
   });
 });
+
+describe('v1 comments as content', () => {
+  it('adds a footer comment by POST /content with type comment and a page container, then reads it back by id', async () => {
+    const { token } = await h.issue('bob', ['DOCS'], ['read', 'create']);
+    const added = await h.gateway({ method: 'POST', path: '/wiki/rest/api/content', token, body: { type: 'comment', container: { id: P.installation.id, type: 'page' }, body: { storage: storage('<p>v1 comment</p>') } } });
+    expect(added.status).toBe(200);
+    expect(added.json).toMatchObject({ type: 'comment', container: { id: P.installation.id, type: 'page' }, extensions: { location: 'footer' }, body: { storage: { value: '<p>v1 comment</p>' } } });
+    expect(comments().find((comment) => comment.id === added.json.id)).toMatchObject({ pageId: P.installation.id, location: 'footer', version: { authorId: 'bob' } });
+
+    const before = upstream();
+    const read = await h.gateway({ path: `/wiki/rest/api/content/${added.json.id}`, token, query: { expand: 'body.storage,version' } });
+    expect(upstream() - before).toBeLessThanOrEqual(3);
+    expect(read.status).toBe(200);
+    expect(read.json).toMatchObject({ id: added.json.id, type: 'comment', container: { id: P.installation.id }, body: { storage: { value: '<p>v1 comment</p>' } } });
+  });
+
+  it('reads a comment by id only when its page is in scope, and refuses replies and other containers', async () => {
+    const { token } = await h.issue('bob', ['DOCS'], ['read', 'create']); // bob administers ENG
+    const outside = await h.gateway({ path: `/wiki/rest/api/content/${C.runbookNote.id}`, token });
+    expect([outside.status, outside.json]).toEqual([404, JSON.parse(v1MissingPage())]);
+    expect((await h.gateway({ path: '/wiki/rest/api/content/99999', token })).status).toBe(404);
+    const before = comments().length;
+    for (const write of [
+      { container: { id: P.engHome.id, type: 'page' } },
+      { container: { id: P.installation.id, type: 'page' }, ancestors: [{ id: C.setupQuestion.id }] },
+      { container: { id: P.installation.id, type: 'blogpost' } },
+      { container: {} },
+    ]) {
+      const answer = await h.gateway({ method: 'POST', path: '/wiki/rest/api/content', token, body: { type: 'comment', ...write, body: { storage: storage('<p>x</p>') } } });
+      expect([write, answer.status]).toEqual([write, write.container.id === P.engHome.id ? 404 : 400]);
+    }
+    expect(comments()).toHaveLength(before);
+  });
+});

@@ -1,7 +1,7 @@
 /** The routes the stand-in implements, by method and spec path template. */
 import type { RouteHandler } from './context';
 import { getPageAttachments } from './page-attachments';
-import { createFooterComment, getPageFooterComments, getPageInlineComments } from './page-comments';
+import { createFooterComment, getFooterComment, getPageFooterComments, getPageInlineComments } from './page-comments';
 import { getPageLabels } from './page-labels';
 import { createPageProperty, deletePageProperty, getPageProperties, getPageProperty, updatePageProperty } from './page-properties';
 import { getAncestors, getChildPages, getDescendants, getDirectChildren } from './page-tree';
@@ -31,6 +31,7 @@ export const ROUTES: Record<string, RouteHandler> = {
   'GET /wiki/api/v2/pages/{id}/footer-comments': getPageFooterComments,
   'GET /wiki/api/v2/pages/{id}/inline-comments': getPageInlineComments,
   'POST /wiki/api/v2/footer-comments': createFooterComment,
+  'GET /wiki/api/v2/footer-comments/{comment-id}': getFooterComment,
   'GET /wiki/api/v2/pages/{page-id}/properties': getPageProperties,
   'POST /wiki/api/v2/pages/{page-id}/properties': createPageProperty,
   'GET /wiki/api/v2/pages/{page-id}/properties/{property-id}': getPageProperty,

@@ -1,6 +1,6 @@
 /**
- * Comments on pages: v2 `GET /pages/{id}/footer-comments`, `GET /pages/{id}/inline-comments` and
- * `POST /footer-comments` (a top-level footer comment on a page). Reading needs the page to be
+ * Comments on pages: v2 `GET /pages/{id}/footer-comments`, `GET /pages/{id}/inline-comments`,
+ * `GET /footer-comments/{comment-id}` and `POST /footer-comments` (a top-level footer comment on a page). Reading needs the page to be
  * viewable; adding one needs the page viewable and, standing in for Confluence's own "add comments"
  * space permission (not modelled), the right to create in its space. Bodies are stored as written and
  * read in storage or atlas_doc_format, like page bodies. Replies, and comments on blog posts or
@@ -53,6 +53,16 @@ function listComments(ctx: RouteContext, location: StoredComment['location'], ex
 
 export const getPageFooterComments = (ctx: RouteContext) => listComments(ctx, 'footer', []);
 export const getPageInlineComments = (ctx: RouteContext) => listComments(ctx, 'inline', ['resolution-status']);
+
+/** One footer comment: found when its page is viewable (a comment is as visible as its page). */
+export function getFooterComment(ctx: RouteContext): RouteResult {
+  rejectUnsupportedQuery(ctx, ['body-format', 'include-version']);
+  const comment = ctx.state.comments[ctx.pathParams['comment-id'] ?? ''];
+  if (!comment || comment.location !== 'footer' || comment.status !== 'current') throw notFound();
+  visiblePage(ctx, comment.pageId);
+  const view = commentView(ctx, comment, bodyFormat(ctx));
+  return { status: 200, body: { ...view, _links: { ...view._links, base: ctx.base } } };
+}
 
 export function createFooterComment(ctx: RouteContext): RouteResult {
   const input = requireObjectBody(ctx);

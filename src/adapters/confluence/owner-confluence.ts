@@ -41,6 +41,7 @@ export const actAsOwner: ActAsOwner = (accountId, deadline): OwnerConfluence => 
     listPageComments: (pageId, location, query) =>
       location === 'footer' ? get(route`/wiki/api/v2/pages/${pageId}/footer-comments?${query}`) : get(route`/wiki/api/v2/pages/${pageId}/inline-comments?${query}`),
     createFooterComment: (body) => send('POST', route`/wiki/api/v2/footer-comments`, body),
+    getFooterComment: (commentId, query) => get(route`/wiki/api/v2/footer-comments/${commentId}?${query}`),
 
     currentUser: () => get(route`/wiki/rest/api/user/current`),
     addLabels: (pageId, labels) => send('POST', route`/wiki/rest/api/content/${pageId}/label`, labels),

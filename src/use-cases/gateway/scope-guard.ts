@@ -69,6 +69,23 @@ export async function aimAtPage(context: RouteContext, pageId: string, query?: U
   return found;
 }
 
+/**
+ * The request aims at a footer comment: a comment is in scope exactly when its page is, so the comment
+ * is looked up as the owner and the guard then aims at its page. Confluence's refusal of either comes
+ * back as it is. Each look-up is one call.
+ */
+export async function aimAtComment(context: RouteContext, commentId: string, query = new URLSearchParams()): Promise<{ comment: { pageId?: unknown }; response: UpstreamResponse; page: LookUp } | { refusal: UpstreamResponse }> {
+  const response = await context.guard.lookups.getFooterComment(commentId, query);
+  if (response.status !== 200) return { refusal: response };
+  const comment = JSON.parse(response.body) as { pageId?: unknown };
+  const pageId = optionalId(comment.pageId);
+  // A comment on a blog post or an attachment has no page to place it: outside the scope, as nothing.
+  if (pageId === undefined || !isNumericId(pageId)) throw outOfScope('The comment');
+  const page = await aimAtPage(context, pageId);
+  if ('refusal' in page) return page;
+  return { comment, response, page };
+}
+
 /** Where a page goes (a move's new space): in scope, or it answers as a missing page. */
 export function requireDestination(context: RouteContext, spaceId: string): void {
   if (!grantedSpace(context.token, spaceId)) throw outOfScope('The destination');

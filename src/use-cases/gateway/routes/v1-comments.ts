@@ -6,9 +6,9 @@
  * in `_links.next` says which list goes on where.
  */
 import { AppError } from '../../../core/errors';
-import type { CommentLocation } from '../../../ports/confluence';
-import { listParam, type RouteContext, type RouteDefinition } from '../route';
-import { aimAtPage } from '../scope-guard';
+import type { CommentLocation, UpstreamResponse } from '../../../ports/confluence';
+import { isNumericId, listParam, ok, optionalId, type RouteContext, type RouteDefinition } from '../route';
+import { aimAtComment, aimAtPage } from '../scope-guard';
 import { bodyFormatOf, expandsOf, type ContentExpansion } from '../v1-expansions';
 import { nextCursorOf, parsed, v1Content, v1List, v1Routes, type V2Page } from '../v1-shapes';
 
@@ -97,6 +97,49 @@ async function childComments(context: RouteContext) {
     }
   }
   return v1List(results, context.query, PATH.replace('{id}', context.params.id), next, base);
+}
+
+/**
+ * `GET /content/{id}` of a footer comment (the page look-up found no page by that id): the comment
+ * (1 call) and its page, which places it (1 call), after the page look-up (1). Answers Confluence's
+ * refusal when there is no such comment either.
+ */
+export async function getV1Comment(context: RouteContext, notAPage: UpstreamResponse): Promise<UpstreamResponse> {
+  const expand = expandsOf(context.query);
+  const served = servedOf(expand);
+  const format = bodyFormatOf(expand, served);
+  const found = await aimAtComment(context, context.params.id, new URLSearchParams(format ? { 'body-format': format } : {}));
+  if ('refusal' in found) return found.refusal.status === 404 ? notAPage : found.refusal;
+  if ('refusal' in found.page) return found.page.refusal;
+  const page = JSON.parse(found.page.response.body) as V2Page;
+  return ok(v1Comment(JSON.parse(found.response.body) as V2Comment, 'footer', page, served));
+}
+
+/** What v1 answers a write with: the version and the body as stored. */
+const WRITE_EXPAND: ReadonlySet<ContentExpansion> = new Set(COMMENT_EXPANSIONS);
+
+export interface V1CommentWrite {
+  container?: { id?: unknown; type?: unknown };
+  ancestors?: unknown;
+  body?: unknown;
+}
+
+/**
+ * `POST /content` with `type: comment`, v1's way to add a comment: a footer comment on the page its
+ * `container` names (placed by the scope guard: 1 call), added through v2 (1). A reply (`ancestors`)
+ * or a container other than a page is refused by name, as on v2.
+ */
+export async function createV1Comment(context: RouteContext, write: V1CommentWrite, body: { representation: string; value: string } | undefined): Promise<UpstreamResponse> {
+  if (Array.isArray(write.ancestors) && write.ancestors.length > 0) throw new AppError('INVALID_REQUEST', 'Only footer comments on a page can be added through the gateway, not replies (ancestors).');
+  if (write.container?.type !== undefined && write.container.type !== 'page') throw new AppError('INVALID_REQUEST', 'Only comments on a page (container.type page) can be added through the gateway.');
+  const pageId = optionalId(write.container?.id);
+  if (pageId === undefined || !isNumericId(pageId)) throw new AppError('INVALID_REQUEST', 'A comment needs the numeric id of its page in container.id.');
+  if (!body) throw new AppError('INVALID_REQUEST', 'A comment needs a body: body.storage, body.atlas_doc_format or body.wiki.');
+  const found = await aimAtPage(context, pageId);
+  if ('refusal' in found) return found.refusal;
+  const created = await context.confluence.createFooterComment(JSON.stringify({ pageId, body }));
+  if (created.status !== 201 && created.status !== 200) return created;
+  return ok(v1Comment(JSON.parse(created.body) as V2Comment, 'footer', JSON.parse(found.response.body) as V2Page, WRITE_EXPAND));
 }
 
 export const V1_COMMENT_ROUTES: RouteDefinition[] = v1Routes([

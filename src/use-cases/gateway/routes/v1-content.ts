@@ -7,6 +7,7 @@ import { AppError } from '../../../core/errors';
 import type { UpstreamResponse } from '../../../ports/confluence';
 import { answersBlind } from '../blind-changes';
 import { jsonObject, ok, optionalId, type RouteContext, type RouteDefinition } from '../route';
+import { createV1Comment, getV1Comment } from './v1-comments';
 import { aimAtPage, aimAtSpaceKey, destinationByKey, keepInScope, requireMoveInScope, requireParentIn } from '../scope-guard';
 import { nextCursorOf, parsed, v1Attachment, v1Content, v1Label, v1List, type V2Attachment, type V2Page, v1Routes } from '../v1-shapes';
 import { bodyFormatOf, expandsOf, planExpansions, servedAlone, type ExpansionPlan, type Need } from '../v1-expansions';
@@ -14,7 +15,7 @@ import { expandedContents } from '../v1-expanded';
 
 const LIST_QUERY = ['expand', 'start', 'limit', 'cursor'];
 /** The v1 page fields the translation reads; nothing else of the client's body is looked at or sent. */
-const V1_WRITE_FIELDS = ['id', 'type', 'title', 'status', 'space', 'ancestors', 'body', 'version'];
+const V1_WRITE_FIELDS = ['id', 'type', 'title', 'status', 'space', 'ancestors', 'body', 'version', 'container'];
 
 /** v1 pages by offset, v2 by cursor: a client that follows `_links.next` gets the cursor back; a bare offset cannot be honoured. */
 function v2ListQuery(context: RouteContext): URLSearchParams {
@@ -51,7 +52,8 @@ async function getContent(context: RouteContext): Promise<UpstreamResponse> {
   const version = context.query.get('version');
   if (version) query.set('version', version);
   const found = await aimAtPage(context, context.params.id, query);
-  if ('refusal' in found) return found.refusal;
+  // No page by that id: it may be a comment (v1 reads every kind of content here).
+  if ('refusal' in found) return found.refusal.status === 404 ? getV1Comment(context, found.refusal) : found.refusal;
   const expanded = await expandedContents(context, [JSON.parse(found.response.body) as V2Page], plan);
   return 'refusal' in expanded ? expanded.refusal : ok(expanded.contents[0]);
 }
@@ -144,6 +146,7 @@ async function writtenContent(context: RouteContext, page: V2Page): Promise<Upst
 /** `POST /content`: space by key, parent from ancestors (1 call), created through v2 (1). */
 async function createContent(context: RouteContext): Promise<UpstreamResponse> {
   const write = jsonObject(context.body) as V1Write;
+  if (write.type === 'comment') return createV1Comment(context, write, v2Body(write.body));
   requirePage(write);
   const space = aimAtSpaceKey(context, typeof write.space?.key === 'string' ? write.space.key : undefined);
   const parentId = parentOf(write);

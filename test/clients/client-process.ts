@@ -1,6 +1,6 @@
 /**
  * Third-party clients for the gateway, each in its own Node process (they are ESM-only and jest runs
- * CommonJS): confluence.js behind a line-based JSON driver, and mcp-atlassian as the MCP server it is,
+ * CommonJS): confluence.js behind a line-based JSON driver, and MCP servers (mcp-atlassian, @answerai/confluence-mcp) as they are,
  * spoken to over stdio with the MCP SDK's own client.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -55,12 +55,23 @@ export class ConfluenceJs {
   }
 }
 
+export interface McpServer {
+  client: Client;
+  tool: (name: string, args: Record<string, unknown>) => Promise<{ text: string; isError: boolean }>;
+  close: () => Promise<void>;
+}
+
 /** mcp-atlassian's MCP server with `ATLASSIAN_BASE_URL` = the gateway URL, as a user would configure it. */
-export async function startMcpAtlassian(gatewayUrl: string, token: string): Promise<{ client: Client; tool: (name: string, args: Record<string, unknown>) => Promise<{ text: string; isError: boolean }>; close: () => Promise<void> }> {
+export function startMcpAtlassian(gatewayUrl: string, token: string): Promise<McpServer> {
+  return startMcpServer(require.resolve('mcp-atlassian/dist/index.js'), { ATLASSIAN_BASE_URL: gatewayUrl, ATLASSIAN_EMAIL: 'someone@example.com', ATLASSIAN_API_TOKEN: token, LOG_LEVEL: 'error' });
+}
+
+/** An MCP server on npm, run from its own entry point in its own process and spoken to over stdio, with only `env` (and PATH) set. */
+export async function startMcpServer(entry: string, env: Record<string, string>): Promise<McpServer> {
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [require.resolve('mcp-atlassian/dist/index.js')],
-    env: { PATH: process.env.PATH ?? '', ATLASSIAN_BASE_URL: gatewayUrl, ATLASSIAN_EMAIL: 'someone@example.com', ATLASSIAN_API_TOKEN: token, LOG_LEVEL: 'error' },
+    args: [entry],
+    env: { PATH: process.env.PATH ?? '', ...env },
     stderr: 'ignore',
   });
   const client = new Client({ name: 'gateway-tests', version: '1.0.0' });

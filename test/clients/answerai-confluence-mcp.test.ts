@@ -17,16 +17,7 @@ let mcp: McpServer;
 const DOCS = SEED.spaces.DOCS;
 const state = () => server.app.confluence.snapshot();
 
-async function tool(name: string, args: Record<string, unknown>): Promise<{ text: string; isError: boolean; json: any }> {
-  const answer = await mcp.tool(name, args);
-  let json: unknown;
-  try {
-    json = JSON.parse(answer.text);
-  } catch {
-    json = undefined;
-  }
-  return { ...answer, json };
-}
+const tool = (name: string, args: Record<string, unknown>) => mcp.tool(name, args);
 
 beforeAll(async () => {
   server = await startServer(tempDataDir());

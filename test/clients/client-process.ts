@@ -57,7 +57,8 @@ export class ConfluenceJs {
 
 export interface McpServer {
   client: Client;
-  tool: (name: string, args: Record<string, unknown>) => Promise<{ text: string; isError: boolean }>;
+  /** The tool's answer as the agent reads it: its text, and that text as JSON when it is JSON. */
+  tool: (name: string, args: Record<string, unknown>) => Promise<{ text: string; isError: boolean; json: any }>;
   close: () => Promise<void>;
 }
 
@@ -78,7 +79,14 @@ export async function startMcpServer(entry: string, env: Record<string, string>)
   await client.connect(transport);
   const tool = async (name: string, args: Record<string, unknown>) => {
     const result = (await client.callTool({ name, arguments: args })) as { content: Array<{ type: string; text?: string }>; isError?: boolean };
-    return { text: result.content.map((part) => part.text ?? '').join('\n'), isError: result.isError === true };
+    const text = result.content.map((part) => part.text ?? '').join('\n');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { text, isError: result.isError === true, json };
   };
   return { client, tool, close: () => client.close() };
 }

@@ -17,17 +17,7 @@ const DOCS = SEED.spaces.DOCS;
 const state = () => server.app.confluence.snapshot();
 const pageTitled = (title: string) => Object.values(state().pages).find((page) => page.title === title && page.status === 'current');
 
-/** The tool's answer as the agent reads it: JSON when it is. */
-async function tool(name: string, args: Record<string, unknown>): Promise<{ text: string; isError: boolean; json: any }> {
-  const answer = await mcp.tool(name, args);
-  let json: unknown;
-  try {
-    json = JSON.parse(answer.text);
-  } catch {
-    json = undefined;
-  }
-  return { ...answer, json };
-}
+const tool = (name: string, args: Record<string, unknown>) => mcp.tool(name, args);
 
 beforeAll(async () => {
   server = await startServer(tempDataDir());

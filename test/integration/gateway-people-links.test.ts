@@ -3,7 +3,7 @@
  * sends them; `_links.base` is the gateway, so a browser opening `base + webui` lands on the gateway,
  * which sends it on to the same path on the site: without a token, and never anywhere else.
  */
-import { DOCS, Harness, SEED } from '../support/harness';
+import { advanceSeconds, DOCS, Harness, SEED } from '../support/harness';
 
 let h: Harness;
 beforeEach(() => (h = new Harness()));
@@ -41,6 +41,19 @@ describe('people links', () => {
     const { readRequests, writeRequests } = h.app.kvs.counters();
     expect({ readRequests, writeRequests }).toEqual({ readRequests: 0, writeRequests: 0 });
     expect(h.app.platform.productCalls.slice(calls).map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /wiki/api/v2/spaces?limit=1']);
+  });
+
+  it('when Confluence cannot tell the site’s address, answer 503 and ask it again only after 30 seconds, however many come', async () => {
+    h.app.confluence.failNext({ status: 503, times: 1 });
+    const calls = h.app.platform.productCalls.length;
+    for (let i = 0; i < 5; i += 1) {
+      const answer = await h.gateway({ path: '/wiki/spaces/DOCS' });
+      expect([answer.status, answer.headers['Retry-After']]).toEqual([503, ['5']]);
+    }
+    expect(h.app.platform.productCalls.length - calls).toBe(1);
+    advanceSeconds(31);
+    expect((await h.gateway({ path: '/wiki/spaces/DOCS' })).status).toBe(302);
+    expect(h.app.platform.productCalls.length - calls).toBe(2);
   });
 
   it('never redirect off the site: hostile paths are not people links and find no route', async () => {

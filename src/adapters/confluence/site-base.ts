@@ -6,9 +6,11 @@ import { AppError } from '../../core/errors';
  * links. Forge tells a web trigger nothing about its site, so it is read from Confluence itself: the
  * `_links.base` of a one-item space list asked as the app (any answer carries it, even an empty one),
  * never from the request. Looked up once per function instance and installation, like the gateway's
- * own URL; a failed look-up is dropped so the next request tries again.
+ * own URL. A failed look-up is kept for RETRY_AFTER_MS before the next request tries again: people
+ * links are answered without a token, so a flood of them must not become a flood of Confluence calls.
  */
-const bases = new Map<string, Promise<string>>();
+const RETRY_AFTER_MS = 30_000;
+const bases = new Map<string, { base: Promise<string>; failedAt?: number }>();
 
 async function lookUpSiteBase(): Promise<string> {
   const response = await api.asApp().requestConfluence(route`/wiki/api/v2/spaces?limit=1`, { headers: { Accept: 'application/json' } });
@@ -21,11 +23,10 @@ async function lookUpSiteBase(): Promise<string> {
 
 export function siteBase(): Promise<string> {
   const installation = getAppContext().installationAri.toString();
-  let base = bases.get(installation);
-  if (!base) {
-    base = lookUpSiteBase();
-    bases.set(installation, base);
-    base.catch(() => bases.delete(installation));
-  }
-  return base;
+  const known = bases.get(installation);
+  if (known && (known.failedAt === undefined || Date.now() - known.failedAt < RETRY_AFTER_MS)) return known.base;
+  const entry: { base: Promise<string>; failedAt?: number } = { base: lookUpSiteBase() };
+  bases.set(installation, entry);
+  entry.base.catch(() => (entry.failedAt = Date.now()));
+  return entry.base;
 }

@@ -143,6 +143,6 @@ export async function createV1Comment(context: RouteContext, write: V1CommentWri
 }
 
 export const V1_COMMENT_ROUTES: RouteDefinition[] = v1Routes([
-  { method: 'GET', path: PATH, operation: 'read', query: ['expand', 'start', 'limit', 'cursor', 'location', 'depth', 'parentVersion'], handler: childComments },
+  { method: 'GET', path: PATH, operation: 'read', query: ['expand', 'start', 'limit', 'cursor', 'location', 'depth', 'parentVersion'], v1Answer: { schema: 'ContentArray', expand: COMMENT_EXPANSIONS }, handler: childComments },
 ]);
 

@@ -61,7 +61,7 @@ async function createPage(transport: Transport, title: string): Promise<string> 
 export async function compareLatency(transport: Transport, requests = REQUESTS_PER_SIDE): Promise<Comparison[]> {
   // The per-token limit at its highest: this measures the gateway's latency, not its throttling.
   const { policy } = (await transport.invoke('siteadmin', 'getPolicy')) as { policy: Record<string, unknown> };
-  await transport.invoke('siteadmin', 'setPolicy', { ...policy, maxRequestsPerMinute: 10_000 });
+  await transport.invoke('siteadmin', 'setPolicy', { ...policy, maxRequestsPerMinute: 10_000, maxRequestsPerOwnerPerMinute: 10_000 });
   const token = await transport.issueToken(OWNER);
   const read: Workload = { operation: 'read', expect: 200, next: () => ({ method: 'GET', path: `/wiki/api/v2/pages/${SEED.pages.gettingStarted.id}?body-format=storage` }) };
   const create: Workload = {

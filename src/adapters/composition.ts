@@ -7,8 +7,7 @@ import { KvsAuditLog } from './kvs/audit-log';
 import { installationChecksumKey } from './kvs/checksum-key';
 import { KvsUsageTotals } from './kvs/fold-store';
 import { CONFLUENCE_BUDGET_MS } from '../core/forge-limits';
-import { DEFAULT_POLICY } from '../core/policy';
-import { RequestLimiter } from '../core/rate-limit';
+import { GatewayMemory } from '../core/gateway-memory';
 import { perInstallation } from './installation';
 import { KvsPolicyStore } from './kvs/policy-store';
 import { KvsTokenStore } from './kvs/token-store';
@@ -39,7 +38,7 @@ export function forgeGatewayDeps(): GatewayDeps {
     actAsOwner,
     gatewayUrl,
     siteBase,
-    limiter: perInstallation(() => new RequestLimiter(DEFAULT_POLICY.maxRequestsPerMinute)),
+    memory: perInstallation(() => new GatewayMemory()),
     users: perInstallation(() => new UserDirectory(clock)),
     confluenceBudgetMs: CONFLUENCE_BUDGET_MS,
   };

@@ -183,6 +183,10 @@ export interface Policy {
   maxGraceHours: number;
   /** Gateway requests one token may make per minute (bursts up to it, then refills at that rate). */
   maxRequestsPerMinute: number;
+  /** Gateway requests all of one owner's tokens together may make per minute, so one user cannot spend the installation's budget. */
+  maxRequestsPerOwnerPerMinute: number;
+  /** Tokens one user may create in any 24 hours (revoked ones count too), so create/revoke cycles stay bounded. */
+  maxTokenCreationsPerDay: number;
 }
 
 export interface VisibleSpace extends SpaceRef {

@@ -16,6 +16,12 @@ export const DEFAULT_POLICY: Policy = {
   // 5 a second sustained, bursts of 300: a busy publishing job fits; one token alone spends at most
   // about 15% of an installation's 4,000 KVS writes a minute per function instance.
   maxRequestsPerMinute: 300,
+  // Two busy tokens' worth: an owner with 25 tokens still spends at most 15% of the installation's
+  // 4,000 KVS reads and writes a minute per function instance.
+  maxRequestsPerOwnerPerMinute: 600,
+  // Twice the default token count a day: enough to replace every token, too few for create/revoke
+  // cycles to grow storage or mint ids for a flood.
+  maxTokenCreationsPerDay: 50,
 };
 
 /** A rotation's grace period is 0 to 168 hours (a week), whatever the policy. */
@@ -27,6 +33,8 @@ export const POLICY_BOUNDS = {
   auditRetentionDays: [1, 3650],
   maxGraceHours: [0, MAX_GRACE_HOURS],
   maxRequestsPerMinute: [1, 10_000],
+  maxRequestsPerOwnerPerMinute: [1, 10_000],
+  maxTokenCreationsPerDay: [1, 1000],
 } as const;
 
 function boundedInteger(input: Record<string, unknown>, field: keyof typeof POLICY_BOUNDS, problems: string[]): number {
@@ -36,6 +44,11 @@ function boundedInteger(input: Record<string, unknown>, field: keyof typeof POLI
     problems.push(`${field} must be a whole number from ${min} to ${max}`);
   }
   return value as number;
+}
+
+/** A field newer than some clients: absent, it takes its default. */
+function optionalInteger(input: Record<string, unknown>, field: keyof typeof POLICY_BOUNDS, problems: string[]): number {
+  return input[field] === undefined ? DEFAULT_POLICY[field] : boundedInteger(input, field, problems);
 }
 
 /** Validates a whole policy as sent by a site admin. */
@@ -51,9 +64,10 @@ export function parsePolicy(input: unknown): Policy {
   // Newer fields may be absent from an older client's policy: they then take their defaults.
   const requireIpAllowlist = record.requireIpAllowlist ?? DEFAULT_POLICY.requireIpAllowlist;
   if (typeof requireIpAllowlist !== 'boolean') problems.push('requireIpAllowlist must be true or false');
-  const maxGraceHours = record.maxGraceHours === undefined ? DEFAULT_POLICY.maxGraceHours : boundedInteger(record, 'maxGraceHours', problems);
-  const maxRequestsPerMinute =
-    record.maxRequestsPerMinute === undefined ? DEFAULT_POLICY.maxRequestsPerMinute : boundedInteger(record, 'maxRequestsPerMinute', problems);
+  const maxGraceHours = optionalInteger(record, 'maxGraceHours', problems);
+  const maxRequestsPerMinute = optionalInteger(record, 'maxRequestsPerMinute', problems);
+  const maxRequestsPerOwnerPerMinute = optionalInteger(record, 'maxRequestsPerOwnerPerMinute', problems);
+  const maxTokenCreationsPerDay = optionalInteger(record, 'maxTokenCreationsPerDay', problems);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `Invalid policy: ${problems.join('; ')}.`, problems);
   return {
     maxLifetimeDays,
@@ -64,6 +78,8 @@ export function parsePolicy(input: unknown): Policy {
     requireIpAllowlist: requireIpAllowlist as boolean,
     maxGraceHours,
     maxRequestsPerMinute,
+    maxRequestsPerOwnerPerMinute,
+    maxTokenCreationsPerDay,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Clock, RandomBytes } from '../core/clock';
-import type { RequestLimiter } from '../core/rate-limit';
+import type { GatewayMemory } from '../core/gateway-memory';
 import type { ChecksumKey } from '../core/token-format';
 import type { ActivityCounts } from '../ports/activity';
 import type { AuditLog } from '../ports/audit-log';
@@ -30,8 +30,8 @@ export interface GatewayDeps extends Deps {
   gatewayUrl: () => Promise<string>;
   /** The site's Confluence base (`https://site/wiki`), told by Confluence, for people links; cached per instance. */
   siteBase: () => Promise<string>;
-  /** This installation's per-token request limiter, in this function instance's memory. */
-  limiter: () => RequestLimiter;
+  /** What this function instance remembers for this installation: request buckets, refused credentials, the policy. */
+  memory: () => GatewayMemory;
   /** People named in v1 answers, remembered for a few minutes in this function instance's memory. */
   users: () => UserDirectory;
   /** How long after a request starts its Confluence calls must have ended (CONFLUENCE_BUDGET_MS). */

@@ -52,7 +52,7 @@ beforeAll(async () => {
   await app.invoke('alice', 'revokeToken', { id: tokenParts(credentials.revoked.token)!.id });
   // The per-token limit at its highest: this run is about answers, not throttling (gateway-flood.test.ts is).
   const { policy } = (await app.invoke('siteadmin', 'getPolicy')) as { policy: Record<string, unknown> };
-  await app.invoke('siteadmin', 'setPolicy', { ...policy, maxRequestsPerMinute: 10_000 });
+  await app.invoke('siteadmin', 'setPolicy', { ...policy, maxRequestsPerMinute: 10_000, maxRequestsPerOwnerPerMinute: 10_000 });
   // Two days on for the app (it reads Date.now), so the one-day token has expired.
   const realNow = Date.now.bind(Date);
   jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 2 * DAY_MS);

@@ -1,4 +1,5 @@
-import { advanceDays, DOCS, Harness, SEED } from '../support/harness';
+import { POLICY_FRESH_MS } from '../../src/core/gateway-memory';
+import { advanceDays, advanceSeconds, DOCS, Harness, SEED } from '../support/harness';
 
 /**
  * Item 10 of issue 10: the policy narrows every token at use, not only at issue. A token acts with
@@ -42,7 +43,9 @@ it('stops a token at its creation plus the longest lifetime the policy now allow
   advanceDays(1);
   const refused = await h.gateway({ path: '/self', token });
   expect([refused.status, refused.json.errors[0].code]).toEqual([401, 'INVALID_TOKEN']);
-  // Its own expiry is untouched: a longer policy lifetime brings it back.
+  // Its own expiry is untouched: a longer policy lifetime brings it back, once the gateway's copy of
+  // the policy (and what it decided from it) is past its freshness.
   await setPolicy({ maxLifetimeDays: 365 });
+  advanceSeconds(POLICY_FRESH_MS / 1000);
   expect((await h.gateway({ path: '/self', token })).status).toBe(200);
 });

@@ -1,3 +1,4 @@
+import { POLICY_FRESH_MS } from '../../src/core/gateway-memory';
 import { TOKEN_PATTERN } from '../../src/core/token-format';
 import { advanceDays, advanceSeconds, DOCS, ENG, Harness, SEED } from '../support/harness';
 
@@ -54,7 +55,7 @@ describe('createToken', () => {
   });
 
   it('enforces the policy: allowed operations and tokens per user', async () => {
-    await h.ok('siteadmin', 'setPolicy', { maxLifetimeDays: 90, maxTokensPerUser: 2, allowedOperations: ['read'], gatewayEnabled: true, auditRetentionDays: 30, requireIpAllowlist: false, maxGraceHours: 168, maxRequestsPerMinute: 300 });
+    await h.ok('siteadmin', 'setPolicy', { maxLifetimeDays: 90, maxTokensPerUser: 2, allowedOperations: ['read'], gatewayEnabled: true, auditRetentionDays: 30, requireIpAllowlist: false, maxGraceHours: 168, maxRequestsPerMinute: 300, maxRequestsPerOwnerPerMinute: 600, maxTokenCreationsPerDay: 50 });
     expect(await create('alice', { operations: ['create'] })).toMatchObject({ error: { code: 'POLICY_VIOLATION' } });
     expect(await create('alice', { expiresInDays: 91 })).toMatchObject({ error: { code: 'POLICY_VIOLATION' } });
     await h.issue('alice', ['DOCS'], ['read']);
@@ -191,7 +192,7 @@ describe('audit', () => {
   });
 
   it('expires events after the policy’s retention', async () => {
-    await h.ok('siteadmin', 'setPolicy', { maxLifetimeDays: 365, maxTokensPerUser: 25, allowedOperations: ['read'], gatewayEnabled: true, auditRetentionDays: 7, requireIpAllowlist: false, maxGraceHours: 168, maxRequestsPerMinute: 300 });
+    await h.ok('siteadmin', 'setPolicy', { maxLifetimeDays: 365, maxTokensPerUser: 25, allowedOperations: ['read'], gatewayEnabled: true, auditRetentionDays: 7, requireIpAllowlist: false, maxGraceHours: 168, maxRequestsPerMinute: 300, maxRequestsPerOwnerPerMinute: 600, maxTokenCreationsPerDay: 50 });
     const { token } = await h.issue('alice', ['DOCS'], ['read']);
     await h.gateway({ path: '/self', token });
     expect((await h.ok('alice', 'listAudit', {})).items).toHaveLength(1);
@@ -202,7 +203,7 @@ describe('audit', () => {
 
 describe('policy and site admin', () => {
   it('lets only site admins change the policy, and validates it', async () => {
-    const policy = { maxLifetimeDays: 30, maxTokensPerUser: 5, allowedOperations: ['read', 'update'], gatewayEnabled: false, auditRetentionDays: 60, requireIpAllowlist: true, maxGraceHours: 12, maxRequestsPerMinute: 300 };
+    const policy = { maxLifetimeDays: 30, maxTokensPerUser: 5, allowedOperations: ['read', 'update'], gatewayEnabled: false, auditRetentionDays: 60, requireIpAllowlist: true, maxGraceHours: 12, maxRequestsPerMinute: 300, maxRequestsPerOwnerPerMinute: 600, maxTokenCreationsPerDay: 50 };
     expect(await h.invoke('alice', 'setPolicy', policy as never)).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect(await h.invoke('siteadmin', 'setPolicy', { ...policy, maxLifetimeDays: 0 } as never)).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     expect(await h.ok('siteadmin', 'setPolicy', policy as never)).toEqual({ policy });
@@ -211,12 +212,14 @@ describe('policy and site admin', () => {
 
   it('switches the gateway off and on', async () => {
     const { token } = await h.issue('alice', ['DOCS'], ['read']);
-    const policy = { maxLifetimeDays: 365, maxTokensPerUser: 25, allowedOperations: ['read', 'create', 'update', 'delete'], gatewayEnabled: false, auditRetentionDays: 90, requireIpAllowlist: false, maxGraceHours: 168, maxRequestsPerMinute: 300 };
+    const policy = { maxLifetimeDays: 365, maxTokensPerUser: 25, allowedOperations: ['read', 'create', 'update', 'delete'], gatewayEnabled: false, auditRetentionDays: 90, requireIpAllowlist: false, maxGraceHours: 168, maxRequestsPerMinute: 300, maxRequestsPerOwnerPerMinute: 600, maxTokenCreationsPerDay: 50 };
     await h.ok('siteadmin', 'setPolicy', policy as never);
     const off = await h.gateway({ path: '/self', token });
     expect(off.status).toBe(503);
     expect(off.json.errors[0].code).toBe('GATEWAY_DISABLED');
     await h.ok('siteadmin', 'setPolicy', { ...policy, gatewayEnabled: true } as never);
+    // A gateway instance trusts the policy it last read for up to a minute, kill switch included.
+    advanceSeconds(POLICY_FRESH_MS / 1000);
     expect((await h.gateway({ path: '/self', token })).status).toBe(200);
   });
 

@@ -33,7 +33,7 @@ describe('describeFailure', () => {
 });
 
 describe('policy form', () => {
-  const policy = { maxLifetimeDays: 90, maxTokensPerUser: 10, allowedOperations: ['read' as const], gatewayEnabled: false, auditRetentionDays: 30, requireIpAllowlist: false, maxGraceHours: 24, maxRequestsPerMinute: 300 };
+  const policy = { maxLifetimeDays: 90, maxTokensPerUser: 10, allowedOperations: ['read' as const], gatewayEnabled: false, auditRetentionDays: 30, requireIpAllowlist: false, maxGraceHours: 24, maxRequestsPerMinute: 300, maxRequestsPerOwnerPerMinute: 600, maxTokenCreationsPerDay: 50 };
 
   it('round-trips a stored policy', () => {
     expect(validatePolicyForm(toPolicyForm(policy))).toEqual({ errors: {}, policy });

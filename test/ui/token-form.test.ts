@@ -11,6 +11,8 @@ const policy: Policy = {
   requireIpAllowlist: false,
   maxGraceHours: 168,
   maxRequestsPerMinute: 300,
+  maxRequestsPerOwnerPerMinute: 600,
+  maxTokenCreationsPerDay: 50,
 };
 
 const valid: TokenFormValues = { label: '  Nightly export ', spaceKeys: ['DOCS'], operations: ['read'], expiry: 30, customDays: '', pages: [], allowedIps: '' };

@@ -9,8 +9,11 @@ import type { AuditTarget } from './route';
 /** Refusals decided by the app itself (as opposed to Confluence refusing the owner). */
 const DENIALS: ReadonlySet<ErrorCode> = new Set([
   'GATEWAY_DISABLED', 'OPERATION_NOT_GRANTED', 'SPACE_NOT_GRANTED', 'PAGE_NOT_GRANTED', 'PURGE_NOT_ALLOWED', 'IP_NOT_ALLOWED',
-  'CURRENT_SECRET_REQUIRED', 'PARENT_REQUIRED',
+  'CURRENT_SECRET_REQUIRED', 'PARENT_REQUIRED', 'INVALID_TOKEN',
 ]);
+
+/** Storage's own Retry-After when it gave one (its budget resets at the minute), else a few seconds. */
+const retryAfter = (error: unknown) => (isAppError(error) && (error.details as RetryDetails | undefined)?.retryAfterSeconds) || 5;
 
 export interface Completion {
   target: AuditTarget;
@@ -31,7 +34,7 @@ export class AuditTrail {
   constructor(
     private readonly deps: GatewayDeps,
     request: GatewayRequest,
-    token: TokenRecord,
+    token: Pick<TokenRecord, 'id' | 'ownerAccountId'>,
     private readonly retentionDays: number,
   ) {
     const at = deps.clock();
@@ -54,23 +57,32 @@ export class AuditTrail {
       this.intent = 'written';
     } catch (error) {
       this.intent = 'failed';
-      const retryAfterSeconds = (isAppError(error) && (error.details as RetryDetails | undefined)?.retryAfterSeconds) || 5;
-      throw new AppError('UPSTREAM_UNAVAILABLE', 'The change was not made: the app could not record it in its audit log. Try again shortly.', { retryAfterSeconds });
+      throw new AppError('UPSTREAM_UNAVAILABLE', 'The change was not made: the app could not record it in its audit log. Try again shortly.', {
+        retryAfterSeconds: retryAfter(error),
+      });
     }
   }
 
   /**
-   * The answer is decided: a failed write is logged, not turned into an error (a change may have
-   * happened). A change Confluence did not confirm in time stays `unconfirmed`: it may have been made.
+   * The answer is decided. A failed write is logged. When the answer is Confluence's (code null) and no
+   * intent was written (a read), a 503 with Retry-After is returned for the gateway to send instead: no
+   * read leaves unrecorded. After a written intent the answer stands (a change may have happened, and
+   * the intent is its record); the app's own refusals carry nothing read and stand too. A change
+   * Confluence did not confirm in time stays `unconfirmed`: it may have been made.
    */
-  async complete({ target, operation, status, code }: Completion): Promise<void> {
-    if (this.intent === 'failed') return; // storage just refused: do not spend another write on it
+  async complete({ target, operation, status, code }: Completion): Promise<AppError | undefined> {
+    if (this.intent === 'failed') return undefined; // storage just refused: do not spend another write on it
     const outcome = this.intent === 'written' && code === 'UPSTREAM_TIMEOUT' ? 'unconfirmed' : outcomeOf(status, code !== null && DENIALS.has(code));
     const record: AuditRecord = { ...this.base, ...target, operation, status, outcome, code };
     try {
       await this.deps.audit.append(record, this.retentionDays);
+      return undefined;
     } catch (error) {
       console.error('Audit event not recorded:', error instanceof Error ? error.name : typeof error, record.id);
+      if (this.intent === 'written' || code !== null) return undefined;
+      return new AppError('UPSTREAM_UNAVAILABLE', 'The answer was withheld: the app could not record the request in its audit log. Try again shortly.', {
+        retryAfterSeconds: retryAfter(error),
+      });
     }
   }
 }

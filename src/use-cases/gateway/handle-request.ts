@@ -4,9 +4,9 @@ import { requireAllowedIp } from '../../core/ip-allowlist';
 import type { Operation } from '../../core/operations';
 import type { Deadline, UpstreamResponse } from '../../ports/confluence';
 import type { GatewayDeps } from '../deps';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail, type Completion } from './audit-trail';
 import { blindChangeAnswer } from './blind-changes';
-import { authenticate } from './authenticate';
+import { authenticate, gatewayDisabled, RefusedCredential } from './authenticate';
 import { hasLinks, isPeoplePath, peopleRedirect, rewriteLinks } from './links';
 import { PageTrees } from './page-trees';
 import { answerRefusal, sizeRefusal, type GatewayRequest } from './request';
@@ -58,6 +58,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
   try {
     auth = await authenticate(deps, request.headers.authorization);
   } catch (error) {
+    if (error instanceof RefusedCredential && error.audited) await auditRefusal(deps, request, error);
     return { error: authFailure(error) };
   }
   const { effective: token, policy } = auth;
@@ -68,7 +69,7 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
   let context: RouteContext | undefined;
   let outcome: GatewayOutcome;
   try {
-    if (!policy.gatewayEnabled) throw new AppError('GATEWAY_DISABLED', 'A site admin has switched the gateway off.', { retryAfterSeconds: 300 });
+    if (!policy.gatewayEnabled) throw gatewayDisabled();
     route = matchRoute(request.method, request.path);
     requireAllowedIp(token.allowedIps, policy.requireIpAllowlist, clientIp);
     const operation = route.operation;
@@ -106,13 +107,30 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
   }
 
   if (context) target = await attributableTarget(context);
-  await trail.complete({
+  const unrecorded = await trail.complete({
     target,
     operation: route?.operation ?? null,
     status: 'response' in outcome ? outcome.response.status : ERROR_STATUS[outcome.error.code],
     code: 'error' in outcome ? outcome.error.code : null,
   });
-  return outcome;
+  return unrecorded ? { error: unrecorded } : outcome;
+}
+
+/**
+ * A 401 for a stored token's id (revoked, expired, or a wrong secret) goes on that token's record, so
+ * a flood of dead credentials names its owner; at most once a minute per token and instance, so the
+ * flood stays cheap. Storage refusing the write changes nothing: the answer is a 401 either way.
+ */
+async function auditRefusal(deps: GatewayDeps, request: GatewayRequest, refusal: RefusedCredential): Promise<void> {
+  // The policy was read with this token or moments before: its retention applies, no read needed.
+  const trail = new AuditTrail(deps, request, refusal.audited!, deps.memory().knownPolicy().auditRetentionDays);
+  let operation: Completion['operation'] = null;
+  try {
+    operation = matchRoute(request.method, request.path).operation;
+  } catch {
+    // No such route: the event keeps the method, with no operation.
+  }
+  await trail.complete({ target: { spaceId: null, spaceKey: null, pageId: null }, operation, status: 401, code: 'INVALID_TOKEN' });
 }
 
 /**

@@ -70,6 +70,8 @@ const FIELD_IDS = {
   allowedOperations: `policy-operations-${OPERATIONS[0]}`,
   auditRetentionDays: 'policy-audit-retention-days',
   maxRequestsPerMinute: 'policy-max-requests-per-minute',
+  maxRequestsPerOwnerPerMinute: 'policy-max-requests-per-owner-per-minute',
+  maxTokenCreationsPerDay: 'policy-max-token-creations-per-day',
   maxGraceHours: 'policy-max-grace-hours',
 };
 
@@ -148,6 +150,11 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
           'Tokens stop working this many days after they were issued, existing ones too.',
         )}
         {numberField('maxTokensPerUser', 'Active tokens per person', 'How many unexpired, unrevoked tokens one person may hold.')}
+        {numberField(
+          'maxTokenCreationsPerDay',
+          'Tokens created per person per day',
+          'Revoked ones count too, for 24 hours after they were created.',
+        )}
       </div>
 
       <OperationCheckboxes
@@ -162,11 +169,18 @@ export function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: (poli
 
       {numberField('auditRetentionDays', 'Keep audit events for (days)', 'Each new audit event is deleted after this many days.')}
 
-      {numberField(
-        'maxRequestsPerMinute',
-        'Gateway requests per token per minute',
-        "Past it, a token's requests are refused with 429 for a few seconds. Counted per gateway instance.",
-      )}
+      <div className="field-row">
+        {numberField(
+          'maxRequestsPerMinute',
+          'Gateway requests per token per minute',
+          "Past it, a token's requests are refused with 429 for a few seconds. Counted per gateway instance.",
+        )}
+        {numberField(
+          'maxRequestsPerOwnerPerMinute',
+          'Gateway requests per person per minute',
+          "All of one person's tokens together, so one person cannot spend the site's storage budget. Counted per gateway instance.",
+        )}
+      </div>
 
       <div className="field-row">
         <ToggleField

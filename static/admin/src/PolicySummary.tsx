@@ -12,6 +12,8 @@ const ROWS: Record<keyof Policy, { label: string; show: (policy: Policy) => stri
   allowedOperations: { label: 'Tokens may be allowed to', show: (policy) => formatOperations(policy.allowedOperations) || 'nothing' },
   auditRetentionDays: { label: 'Audit events kept for', show: (policy) => pluralize(policy.auditRetentionDays, 'day') },
   maxRequestsPerMinute: { label: 'Gateway requests per token per minute', show: (policy) => String(policy.maxRequestsPerMinute) },
+  maxRequestsPerOwnerPerMinute: { label: 'Gateway requests per person per minute', show: (policy) => String(policy.maxRequestsPerOwnerPerMinute) },
+  maxTokenCreationsPerDay: { label: 'Tokens created per person per day', show: (policy) => String(policy.maxTokenCreationsPerDay) },
   requireIpAllowlist: { label: 'IP allowlist required', show: (policy) => (policy.requireIpAllowlist ? 'Yes, on every token' : 'No') },
   maxGraceHours: { label: 'Longest rotation grace', show: (policy) => pluralize(policy.maxGraceHours, 'hour') },
 };

@@ -1,7 +1,14 @@
 import type { Operation, Policy } from '../../../src/contract/resolvers';
 import { POLICY_BOUNDS as BOUNDS } from '../../../src/core/policy';
 
-type NumberField = 'maxLifetimeDays' | 'maxTokensPerUser' | 'auditRetentionDays' | 'maxGraceHours' | 'maxRequestsPerMinute';
+type NumberField =
+  | 'maxLifetimeDays'
+  | 'maxTokensPerUser'
+  | 'auditRetentionDays'
+  | 'maxGraceHours'
+  | 'maxRequestsPerMinute'
+  | 'maxRequestsPerOwnerPerMinute'
+  | 'maxTokenCreationsPerDay';
 
 /** The backend's own bounds (it checks again on save), with the unit a person reads. */
 export const POLICY_BOUNDS: Record<NumberField, { min: number; max: number; unit: string }> = {
@@ -10,6 +17,8 @@ export const POLICY_BOUNDS: Record<NumberField, { min: number; max: number; unit
   auditRetentionDays: { min: BOUNDS.auditRetentionDays[0], max: BOUNDS.auditRetentionDays[1], unit: 'days' },
   maxGraceHours: { min: BOUNDS.maxGraceHours[0], max: BOUNDS.maxGraceHours[1], unit: 'hours' },
   maxRequestsPerMinute: { min: BOUNDS.maxRequestsPerMinute[0], max: BOUNDS.maxRequestsPerMinute[1], unit: 'requests' },
+  maxRequestsPerOwnerPerMinute: { min: BOUNDS.maxRequestsPerOwnerPerMinute[0], max: BOUNDS.maxRequestsPerOwnerPerMinute[1], unit: 'requests' },
+  maxTokenCreationsPerDay: { min: BOUNDS.maxTokenCreationsPerDay[0], max: BOUNDS.maxTokenCreationsPerDay[1], unit: 'tokens' },
 };
 
 /** Numbers as typed, so a half-typed value is not lost or coerced. */
@@ -27,6 +36,8 @@ export function toPolicyForm(policy: Policy): PolicyFormValues {
     maxTokensPerUser: String(policy.maxTokensPerUser),
     auditRetentionDays: String(policy.auditRetentionDays),
     maxRequestsPerMinute: String(policy.maxRequestsPerMinute),
+    maxRequestsPerOwnerPerMinute: String(policy.maxRequestsPerOwnerPerMinute),
+    maxTokenCreationsPerDay: String(policy.maxTokenCreationsPerDay),
     allowedOperations: [...policy.allowedOperations],
     gatewayEnabled: policy.gatewayEnabled,
     maxGraceHours: String(policy.maxGraceHours),
@@ -52,6 +63,8 @@ export function validatePolicyForm(values: PolicyFormValues): { errors: PolicyFo
   const auditRetentionDays = wholeNumber(values, 'auditRetentionDays', errors);
   const maxGraceHours = wholeNumber(values, 'maxGraceHours', errors);
   const maxRequestsPerMinute = wholeNumber(values, 'maxRequestsPerMinute', errors);
+  const maxRequestsPerOwnerPerMinute = wholeNumber(values, 'maxRequestsPerOwnerPerMinute', errors);
+  const maxTokenCreationsPerDay = wholeNumber(values, 'maxTokenCreationsPerDay', errors);
   if (values.allowedOperations.length === 0) errors.allowedOperations = 'Allow at least one operation.';
   if (Object.keys(errors).length > 0) return { errors, policy: null };
   return {
@@ -65,6 +78,8 @@ export function validatePolicyForm(values: PolicyFormValues): { errors: PolicyFo
       requireIpAllowlist: values.requireIpAllowlist,
       maxGraceHours,
       maxRequestsPerMinute,
+      maxRequestsPerOwnerPerMinute,
+      maxTokenCreationsPerDay,
     },
   };
 }

@@ -11,11 +11,13 @@ function clientAddress(request: IncomingMessage): string {
   return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
 }
 
-/** Headers as Forge passes them: lower-case names, every value kept, the client's address appended to x-forwarded-for. */
+/**
+ * Headers as Forge passes them (`Record<string, string[]>`): lower-case names, each repeated header line
+ * as a value of its own, and the client's address appended by the edge as the last x-forwarded-for value.
+ */
 function forgeHeaders(request: IncomingMessage): Record<string, string[]> {
   const headers: Record<string, string[]> = { ...request.headersDistinct } as Record<string, string[]>;
-  const forwarded = [...(headers['x-forwarded-for'] ?? []), clientAddress(request)];
-  headers['x-forwarded-for'] = [forwarded.join(', ')];
+  headers['x-forwarded-for'] = [...(headers['x-forwarded-for'] ?? []), clientAddress(request)];
   return headers;
 }
 

@@ -3,6 +3,7 @@ import { AppError } from './errors';
 import { asRecord, isSpaceKey } from './input';
 import { parseAllowedIps } from './ip-allowlist';
 import { parseOperations } from './operations';
+import { withoutFormatControls } from './safe-text';
 import type { Policy } from './policy';
 
 import { LABEL_MAX_LENGTH, MAX_PAGE_TREES_PER_TOKEN, MAX_SPACES_PER_TOKEN } from './token-limits';
@@ -15,7 +16,8 @@ export function parseCreateTokenInput(input: unknown, policy: Policy): CreateTok
   const record = asRecord(input);
   const problems: string[] = [];
 
-  const label = typeof record.label === 'string' ? record.label.trim() : '';
+  // Bidi and other invisible format controls are dropped, as from audit text: a label cannot pose as another.
+  const label = typeof record.label === 'string' ? withoutFormatControls(record.label).trim() : '';
   if (label.length < 1 || label.length > LABEL_MAX_LENGTH || CONTROL_CHARACTERS.test(label)) {
     problems.push(`label must be 1 to ${LABEL_MAX_LENGTH} characters of text`);
   }

@@ -4,7 +4,8 @@ import { AppError } from '../core/errors';
 import { hashSecret, SALT_BYTES } from '../core/secret-hash';
 import { missingRights, type MissingRight } from '../core/scope';
 import { NO_USAGE, toTokenInfo, type TokenRecord, type TreeRoot } from '../core/token';
-import { countedAt, quotaOf, taking, type TokenQuota } from '../core/token-quota';
+import type { Policy } from '../core/policy';
+import { createdWithinDay, creationRefusal, quotaOf, taking, type TokenQuota } from '../core/token-quota';
 import { generateToken, tokenHint } from '../core/token-format';
 import { parseCreateTokenInput } from '../core/token-request';
 import type { Actor, Deps } from './deps';
@@ -17,7 +18,7 @@ export async function issueToken(deps: Deps, actor: Actor, input: unknown): Prom
 
   // Checked before asking Confluence anything, and again, atomically, when the token is stored.
   let quota = await quotaFor(deps, actor.accountId, now);
-  if (countedAt(quota, now).length >= policy.maxTokensPerUser) throw limitReached(policy.maxTokensPerUser);
+  refuseOverLimit(quota, policy, now);
 
   const spaces = await requireOwnerRights(actor, request);
   const pages = await requireVisibleRoots(actor, request.pageIds ?? [], spaces);
@@ -40,7 +41,8 @@ export async function issueToken(deps: Deps, actor: Actor, input: unknown): Prom
     version: 1,
   };
   for (let attempt = 1; ; attempt++) {
-    const next = takeOrRefuse(quota, record, policy.maxTokensPerUser, now);
+    refuseOverLimit(quota, policy, now);
+    const next = taking(quota, record, now);
     try {
       await deps.tokens.create(record, { ownerAccountId: actor.accountId, previous: quota, next });
       break;
@@ -68,14 +70,20 @@ async function quotaFor(deps: Deps, ownerAccountId: string, now: number): Promis
   return stored.version > 0 ? stored : quotaOf(await deps.tokens.listByOwner(ownerAccountId), now);
 }
 
-function takeOrRefuse(quota: TokenQuota, token: Pick<TokenRecord, 'id' | 'expiresAt'>, limit: number, now: number): TokenQuota {
-  const next = taking(quota, token, limit, now);
-  if (!next) throw limitReached(limit);
-  return next;
+/** The policy's two limits on an owner's tokens: how many are active, and how many were created in 24 hours. */
+function refuseOverLimit(quota: TokenQuota, policy: Policy, now: number): void {
+  const refusal = creationRefusal(quota, policy, now);
+  if (refusal === 'active') {
+    throw new AppError('TOKEN_LIMIT_REACHED', `You already have ${policy.maxTokensPerUser} active tokens, the most your site allows. Revoke one first.`);
+  }
+  if (refusal === 'daily') {
+    const nextAllowed = new Date(Math.min(...createdWithinDay(quota, now)) + DAY_MS).toISOString();
+    throw new AppError(
+      'TOKEN_LIMIT_REACHED',
+      `You created ${policy.maxTokenCreationsPerDay} tokens in the last 24 hours, the most your site allows (revoked ones count). You can create another after ${nextAllowed}.`,
+    );
+  }
 }
-
-const limitReached = (limit: number) =>
-  new AppError('TOKEN_LIMIT_REACHED', `You already have ${limit} active tokens, the most your site allows. Revoke one first.`);
 
 /** A token can never exceed its owner's rights: every operation must be held in every space, now. */
 async function requireOwnerRights(actor: Actor, request: CreateTokenInput): Promise<VisibleSpace[]> {

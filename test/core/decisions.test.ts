@@ -115,6 +115,13 @@ describe('policy and requests', () => {
     expect(codeOf(() => parsePolicy(input))).toBe(expected);
   });
 
+  it('drops bidi and other invisible format controls from a label, as from audit text', () => {
+    const request = parseCreateTokenInput({ label: '\u202eevil\u2066 \u200bbot\ufeff\u2060', spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 7 }, DEFAULT_POLICY);
+    expect(request.label).toBe('evil bot');
+    // Zero-width joiners stay: emoji and some scripts need them.
+    expect(parseCreateTokenInput({ label: 'ci \u{1F469}\u200d\u{1F4BB}', spaceKeys: ['DOCS'], operations: ['read'], expiresInDays: 7 }, DEFAULT_POLICY).label).toBe('ci \u{1F469}\u200d\u{1F4BB}');
+  });
+
   it('normalises a request: trimmed label, canonical operation order', () => {
     const request = parseCreateTokenInput({ label: '  nightly  ', spaceKeys: ['DOCS', '~alice'], operations: ['delete', 'read'], expiresInDays: 7 }, DEFAULT_POLICY);
     expect(request).toEqual({ label: 'nightly', spaceKeys: ['DOCS', '~alice'], operations: ['read', 'delete'], expiresInDays: 7, allowedIps: [], pageIds: [] });

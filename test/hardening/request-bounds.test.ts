@@ -50,6 +50,7 @@ it('strips trailing slashes in linear time (a run of slashes before other text o
 describe('audit text is stored safe to show', () => {
   it('strips control and bidi characters and caps lengths', () => {
     expect(safeText('curl/8.5\u0000\r\n\u001b[31mred\u009b\u202eevil\u2066', 100)).toBe('curl/8.5[31mredevil');
+    expect(safeText('in\u200bvisible\u2060 \ufeffbot', 100)).toBe('invisible bot');
     expect(safeText('😀'.repeat(10), 3)).toBe('😀'); // never half a character
     expect(safeText('\u0000\u0001', 10)).toBeNull();
     expect(truncateUserAgent(`${'u'.repeat(1_000_000)}`)).toHaveLength(256);

@@ -1,4 +1,5 @@
 import { POLICY_FRESH_MS } from '../../src/core/gateway-memory';
+import { REVOKED_TOKEN_TAIL_DAYS } from '../../src/adapters/kvs/schema';
 import { TOKEN_PATTERN } from '../../src/core/token-format';
 import { advanceDays, advanceSeconds, DOCS, ENG, Harness, SEED } from '../support/harness';
 
@@ -54,6 +55,22 @@ describe('createToken', () => {
     expect(await h.ok('alice', 'listTokens')).toEqual({ tokens: [], uncounted: { count: 0, more: false, byToken: {} }, usageAsOf: null });
   });
 
+  it('caps the tokens one person creates in 24 hours, revoked ones included', async () => {
+    const { policy } = await h.ok('siteadmin', 'getPolicy');
+    await h.ok('siteadmin', 'setPolicy', { ...policy, maxTokenCreationsPerDay: 3 });
+    for (let i = 0; i < 3; i++) {
+      const { info } = await h.issue('alice', ['DOCS'], ['read']);
+      await h.ok('alice', 'revokeToken', { id: info.id });
+      advanceSeconds(3600);
+    }
+    expect(await create('alice', {})).toEqual({
+      error: { code: 'TOKEN_LIMIT_REACHED', message: expect.stringMatching(/^You created 3 tokens in the last 24 hours.*after 2026-03-02T09:00:00.000Z\.$/) },
+    });
+    expect(await create('bob', {})).toHaveProperty('token');
+    advanceSeconds(21 * 3600 + 1);
+    expect(await create('alice', {})).toHaveProperty('token');
+  });
+
   it('enforces the policy: allowed operations and tokens per user', async () => {
     await h.ok('siteadmin', 'setPolicy', { maxLifetimeDays: 90, maxTokensPerUser: 2, allowedOperations: ['read'], gatewayEnabled: true, auditRetentionDays: 30, requireIpAllowlist: false, maxGraceHours: 168, maxRequestsPerMinute: 300, maxRequestsPerOwnerPerMinute: 600, maxTokenCreationsPerDay: 50 });
     expect(await create('alice', { operations: ['create'] })).toMatchObject({ error: { code: 'POLICY_VIOLATION' } });
@@ -72,15 +89,29 @@ describe('listTokens and revocation', () => {
     const revoked = await h.issue('alice', ['DOCS', 'ENG'], ['read'], 30);
     await h.issue('bob', ['ENG'], ['read']);
     await h.ok('alice', 'revokeToken', { id: revoked.info.id });
-    advanceDays(11);
-    const { tokens } = await h.ok('alice', 'listTokens');
-    expect(tokens.map((token) => [token.id, token.status])).toEqual(
+    advanceDays(6);
+    expect((await h.ok('alice', 'listTokens')).tokens.map((token) => [token.id, token.status])).toEqual(
       expect.arrayContaining([
-        [kept.info.id, 'expired'],
+        [kept.info.id, 'active'],
         [revoked.info.id, 'revoked'],
       ]),
     );
-    expect(tokens).toHaveLength(2);
+    advanceDays(5);
+    // A revoked token is shown for a week (REVOKED_TOKEN_TAIL_DAYS), an expired one for 30 days after expiry.
+    const { tokens } = await h.ok('alice', 'listTokens');
+    expect(tokens.map((token) => [token.id, token.status])).toEqual([[kept.info.id, 'expired']]);
+  });
+
+  it("forgets a revoked token and its space grants a week after revocation; its audit events stay", async () => {
+    const revoked = await h.issue('alice', ['DOCS'], ['read'], 365);
+    await h.gateway({ path: '/self', token: revoked.token });
+    await h.ok('alice', 'revokeToken', { id: revoked.info.id });
+    advanceDays(REVOKED_TOKEN_TAIL_DAYS);
+    expect((await h.ok('alice', 'listTokens')).tokens).toEqual([]);
+    expect((await h.ok('alice', 'listSpaceTokens', { spaceKey: 'DOCS' })).tokens).toEqual([]);
+    expect(h.app.kvs.handle('/api/v1/entity/get', { entityName: 'token-grant', key: `${revoked.info.id}:${DOCS.id}` }).body).toMatchObject({ code: 'KEY_NOT_FOUND' });
+    const events = (await h.ok('alice', 'listAudit', {})).items;
+    expect(events.filter((event) => event.tokenId === revoked.info.id).length).toBeGreaterThan(0);
   });
 
   it('never lets a user revoke someone else’s token, and answers the same as for a missing one', async () => {

@@ -23,5 +23,11 @@ export const FOLD_STATE_KEY = 'audit-events';
 /** The personal data reporting job's state: when the next cycle is due, where a cycle stands, erasures pending. */
 export const PRIVACY_STATE_KEY = 'privacy-report';
 
-/** Revoked and expired tokens stay visible this long after they expire, then storage drops them. */
+/** Expired tokens stay visible this long after they expire, then storage drops them. */
 export const EXPIRED_TOKEN_GRACE_DAYS = 30;
+/**
+ * Revoked tokens stay visible this long after their revocation (or until the expired grace, if sooner),
+ * then storage drops them and their grants; their audit events stay for the policy's retention. A
+ * short tail keeps create/revoke cycles from growing storage.
+ */
+export const REVOKED_TOKEN_TAIL_DAYS = 7;

@@ -14,6 +14,7 @@ import {
   GRANT_ENTITY,
   POLICY_KEY,
   QUOTA_ENTITY,
+  REVOKED_TOKEN_TAIL_DAYS,
   TOKEN_BY_CREATED,
   TOKEN_BY_OWNER,
   TOKEN_ENTITY,
@@ -34,10 +35,15 @@ function setQuota(transaction: TransactionBuilder, { ownerAccountId, previous, n
   transaction.set(ownerAccountId, stamped, { entityName: QUOTA_ENTITY, conditions: unchanged });
 }
 
-/** Storage forgets a token (and its space grants) a grace period after it expires. */
+/** Storage forgets a token (and its space grants) a grace period after it expires, or a short tail after it is revoked. */
 function ttlFor(token: TokenRecord, now: number): Ttl {
-  const seconds = Math.ceil((token.expiresAt - now + EXPIRED_TOKEN_GRACE_DAYS * DAY_MS) / 1000);
-  return { value: Math.max(seconds, 1), unit: 'SECONDS' };
+  const expiredGraceEnds = token.expiresAt + EXPIRED_TOKEN_GRACE_DAYS * DAY_MS;
+  const forgetAt = token.revokedAt === null ? expiredGraceEnds : Math.min(expiredGraceEnds, token.revokedAt + REVOKED_TOKEN_TAIL_DAYS * DAY_MS);
+  return { value: Math.max(Math.ceil((forgetAt - now) / 1000), 1), unit: 'SECONDS' };
+}
+
+function grantOf(token: TokenRecord, space: TokenRecord['spaces'][number]): GrantEntity {
+  return { tokenId: token.id, spaceKey: space.key, createdAt: token.createdAt };
 }
 
 export class KvsTokenStore implements TokenStore {
@@ -79,10 +85,7 @@ export class KvsTokenStore implements TokenStore {
   async create(token: TokenRecord, quota: QuotaChange): Promise<void> {
     const ttl = ttlFor(token, this.clock());
     const transaction = kvs.transact().set(token.id, toEntity(token), { entityName: TOKEN_ENTITY }, { ttl });
-    for (const space of token.spaces) {
-      const grant: GrantEntity = { tokenId: token.id, spaceKey: space.key, createdAt: token.createdAt };
-      transaction.set(grantKey(token.id, space), grant, { entityName: GRANT_ENTITY }, { ttl });
-    }
+    for (const space of token.spaces) transaction.set(grantKey(token.id, space), grantOf(token, space), { entityName: GRANT_ENTITY }, { ttl });
     setQuota(transaction, quota, this.clock());
     try {
       await transaction.execute();
@@ -96,11 +99,14 @@ export class KvsTokenStore implements TokenStore {
 
   async replace(previous: TokenRecord, next: TokenRecord, quota?: QuotaChange): Promise<void> {
     const unchanged = new Filter<TokenEntity>().and('version', FilterConditions.equalTo(previous.version));
-    const transaction = kvs
-      .transact()
-      .set(next.id, toEntity(next), { entityName: TOKEN_ENTITY, conditions: unchanged }, { ttl: ttlFor(next, this.clock()) });
+    const ttl = ttlFor(next, this.clock());
+    const transaction = kvs.transact().set(next.id, toEntity(next), { entityName: TOKEN_ENTITY, conditions: unchanged }, { ttl });
     for (const space of previous.spaces.filter((old) => !next.spaces.some((kept) => kept.id === old.id))) {
       transaction.delete(grantKey(previous.id, space), { entityName: GRANT_ENTITY });
+    }
+    // A revocation shortens the token's life in storage: its grants (at most 10) go with it.
+    if (previous.revokedAt === null && next.revokedAt !== null) {
+      for (const space of next.spaces) transaction.set(grantKey(next.id, space), grantOf(next, space), { entityName: GRANT_ENTITY }, { ttl });
     }
     if (quota) setQuota(transaction, quota, this.clock());
     try {

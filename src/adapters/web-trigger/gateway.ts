@@ -8,7 +8,11 @@ import type { WebTriggerRequest, WebTriggerResponse } from './forge-http';
 
 function toGatewayRequest(request: WebTriggerRequest): GatewayRequest {
   const headers: Record<string, string | undefined> = {};
-  for (const [name, values] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = values?.[0];
+  // Every value of a repeated header, combined as HTTP combines repeated lines (RFC 9110 §5.3): the
+  // address the edge appended stays last in x-forwarded-for, and two Authorization lines fail to parse.
+  for (const [name, values] of Object.entries(request.headers ?? {})) {
+    if (values && values.length > 0) headers[name.toLowerCase()] = values.join(', ');
+  }
   const query = new URLSearchParams();
   for (const [name, values] of Object.entries(request.queryParameters ?? {})) {
     for (const value of values ?? []) query.append(name, value);

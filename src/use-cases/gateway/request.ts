@@ -8,7 +8,7 @@ export interface GatewayRequest {
   /** The part after the trigger's URL, e.g. `/wiki/api/v2/pages/123`. */
   path: string;
   query: URLSearchParams;
-  /** Lower-case names, first value of each. */
+  /** Lower-case names; a repeated header's values joined with ", " in the order received (the edge's x-forwarded-for entry last). */
   headers: Record<string, string | undefined>;
   body: string;
   /**

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ScheduleInterval } from '../platform';
+import { KVS_RATE_LIMITS_VARIABLE } from './environment';
 import type { LocalServer } from './server';
 import { SPACE_MODULE_TYPES } from './ui-modules';
 
@@ -38,5 +39,10 @@ export function describeServer(server: LocalServer, dataDir: string, options: { 
   lines.push(`Resolvers: POST ${url}/__local/invoke {moduleKey, key, payload} with X-Local-Account-Id: <user>`);
   lines.push(`Confluence stand-in: ${url}/wiki/api/v2/... with X-Local-Account-Id: <user>`);
   lines.push(`Users: ${site.users.map((user) => `${user.accountId} (${user.displayName})`).join(', ')}`);
+  lines.push(
+    server.kvsRateLimits
+      ? "KVS: Forge's per-minute budgets enforced (4,000 reads, 4,000 writes; past them storage answers 429)"
+      : `KVS: unlimited (${KVS_RATE_LIMITS_VARIABLE}=1 npm start enforces Forge's per-minute budgets)`,
+  );
   return lines.join('\n');
 }

@@ -1,13 +1,15 @@
 /**
  * `npm start [-- --reset] [-- --demo] [-- --no-build]`: builds the Custom UI modules that are missing
  * or older than their sources (and again whenever a file under static/ changes), then serves the app
- * on 127.0.0.1:${PORT:-8787} with its state in ${DATA_DIR:-.local-data}.
+ * on 127.0.0.1:${PORT:-8787} with its state in ${DATA_DIR:-.local-data}; KVS_RATE_LIMITS=1 enforces
+ * Forge's per-minute KVS budgets.
  */
 import path from 'node:path';
 import { APP_ROOT } from '../app';
 import { loadManifest } from '../platform';
 import { seedActivity } from '../demo/seed';
 import { describeServer } from './banner';
+import { kvsRateLimitsFromEnv } from './environment';
 import { startLocalServer, type LocalServer } from './server';
 import { stopWithParent } from './stop-with-parent';
 import { buildMissingUi, uiModules, watchUiSources } from './ui-modules';
@@ -39,10 +41,11 @@ async function main(): Promise<void> {
     if (built.length > 0) console.log(`Built the Custom UI: ${built.join(', ')}`);
   }
 
+  const kvsRateLimits = kvsRateLimitsFromEnv(process.env);
   let server: LocalServer;
   try {
     // --demo starts from the seed too: a month of history only makes sense before any other fold.
-    server = await startLocalServer({ port, dataDir, reset: args.includes('--reset') || demo, echoLogs: true });
+    server = await startLocalServer({ port, dataDir, reset: args.includes('--reset') || demo, echoLogs: true, kvsRateLimits });
   } catch (error) {
     throw new Error(explainStartFailure(error, port));
   }

@@ -31,6 +31,8 @@ export interface LocalServerOptions {
   clock?: () => number;
   /** Run the manifest's scheduled triggers on their intervals (default true); POST /__local/scheduled/<key> runs one now either way. */
   runSchedules?: boolean;
+  /** Enforce Forge KVS's per-minute budgets (4,000 reads, 4,000 writes); `KVS_RATE_LIMITS=1 npm start`. */
+  kvsRateLimits?: boolean;
 }
 
 export interface LocalServer {
@@ -44,6 +46,8 @@ export interface LocalServer {
   /** The URL of each web trigger, by key. */
   readonly webTriggerUrls: Readonly<Record<string, string>>;
   readonly scheduledTriggers: ScheduledTriggers;
+  /** Whether Forge KVS's per-minute budgets are enforced. */
+  readonly kvsRateLimits: boolean;
   close(): Promise<void>;
 }
 
@@ -123,7 +127,15 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   try {
     // Not strict: a spec violation answers as Confluence would (400, 501) and is reported, instead of
     // throwing into the request; someone poking at /wiki with odd parameters gets a clear answer.
-    app = EmulatedApp.start({ dataDirLock: lock, reset: options.reset, clock: options.clock, baseUrl: url, echoLogs: options.echoLogs, strictSpec: false });
+    app = EmulatedApp.start({
+      dataDirLock: lock,
+      reset: options.reset,
+      clock: options.clock,
+      baseUrl: url,
+      echoLogs: options.echoLogs,
+      strictSpec: false,
+      kvsRateLimits: options.kvsRateLimits,
+    });
   } catch (error) {
     httpServer.close();
     lock?.release();
@@ -140,6 +152,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     violations: new ViolationLog(app.confluence),
     webTriggerUrls,
     scheduledTriggers,
+    kvsRateLimits: options.kvsRateLimits ?? false,
     close: async () => {
       await scheduledTriggers.stop();
       await new Promise<void>((resolve) => {

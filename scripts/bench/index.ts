@@ -13,6 +13,7 @@ import { foldEventsPerMinuteWorst, measureFoldRuns, measureListings, SEEDED_EVEN
 import { CHART_EVENTS, measureChart } from './chart';
 import { measurePrivacyReport, PRIVACY_OWNERS } from './privacy';
 import { benchForged } from './forged';
+import { benchRevokedFlood, benchRotatedOutLockout, REQUESTS_PER_REVOKED_ID, REVOKED_IDS, ROTATED_OUT_REQUESTS } from './dead-credentials';
 import { benchMalformed } from './malformed';
 import { formatTable } from './table';
 import { openTransport } from './transport';
@@ -61,6 +62,26 @@ async function main(): Promise<void> {
   log(
     formatTable("Well-formed tokens not minted by this installation (checksums under another key), warm instance", [
       { requests: forged.requests, 'KVS requests + operations': forged.storageOps },
+    ]),
+  );
+
+  progress('credentials that cannot work');
+  const revokedFlood = await benchRevokedFlood();
+  const rotatedOut = await benchRotatedOutLockout();
+  log(
+    formatTable("Credentials that cannot work, one warm instance, Forge's KVS budgets on", [
+      {
+        scenario: `${REVOKED_IDS} revoked ids × ${REQUESTS_PER_REVOKED_ID} requests, a valid token after each round`,
+        requests: revokedFlood.requests,
+        'storage reads naming a revoked id': revokedFlood.storageReads,
+        'valid token always 200': String(revokedFlood.validTokenAlways200),
+      },
+      {
+        scenario: `${ROTATED_OUT_REQUESTS} requests with a rotated-out secret, then the new one`,
+        requests: ROTATED_OUT_REQUESTS + 1,
+        'storage reads naming a revoked id': '',
+        'valid token always 200': String(!rotatedOut.lockout),
+      },
     ]),
   );
 
@@ -200,6 +221,11 @@ async function main(): Promise<void> {
     malformed_us_p50: round(malformed.p50),
     malformed_storage_ops: malformed.storageOps,
     forged_storage_ops: forged.storageOps,
+    /** Issue 16's outage: 15 revoked ids × 300 requests on one instance; storage reads that name a revoked id. */
+    revoked_flood_storage_reads: revokedFlood.storageReads,
+    revoked_flood_valid_token_always_200: revokedFlood.validTokenAlways200,
+    /** After 320 requests with a rotated-out secret, the new secret is refused (it must not be). */
+    rotated_out_lockout: rotatedOut.lockout,
     gateway_vs_direct_ratio: round(byName('read')),
     gateway_create_ratio: round(byName('create')),
     gateway_update_ratio: round(byName('update')),

@@ -1,4 +1,5 @@
 import type { FrameLocator } from 'playwright-core';
+import { POLICY_FRESH_MS } from '../../src/core/gateway-memory';
 import { gateway, invoke } from '../server/http-client';
 import { openModule, useBrowser } from './browser-session';
 
@@ -34,7 +35,15 @@ it('lets the site admin switch the gateway off, which refuses every token, and o
   await tokensPage.getByTestId('gateway-disabled').waitFor();
 
   await saveGatewaySwitch(frame, true);
-  expect((await gateway(server, token, 'GET', '/wiki/api/v2/spaces?keys=DOCS')).status).toBe(200);
+  // A gateway instance trusts the policy it last read for up to a minute (kill switch included): a
+  // minute on, as the app's clock sees it, the token works again.
+  const minuteLater = Date.now() + POLICY_FRESH_MS;
+  const clock = jest.spyOn(Date, 'now').mockImplementation(() => minuteLater);
+  try {
+    expect((await gateway(server, token, 'GET', '/wiki/api/v2/spaces?keys=DOCS')).status).toBe(200);
+  } finally {
+    clock.mockRestore();
+  }
 });
 
 it('shows the site admin the gateway’s last success and last refusal acting as a token’s owner', async () => {

@@ -63,9 +63,19 @@ function toAdf(paragraphs: string[]): string {
   return JSON.stringify({ type: 'doc', version: 1, content });
 }
 
-/** The body as the caller asked to read it. */
-export function renderBody(body: StoredBody, format: StoredRepresentation | RenderedFormat): { representation: typeof format; value: string } {
+/**
+ * The body as the caller asked to read it. A rendering of a storage body holding macros or links goes
+ * through `expand` (render.ts, as the reader), when given; otherwise it is the body's paragraphs.
+ */
+export function renderBody(
+  body: StoredBody,
+  format: StoredRepresentation | RenderedFormat,
+  expand?: (storage: string) => string,
+): { representation: typeof format; value: string } {
   if (body.representation === format) return { ...body };
+  if (expand && body.representation === 'storage' && (RENDERED_FORMATS as readonly string[]).includes(format) && /<(ac|ri):/i.test(body.value)) {
+    return { representation: format, value: expand(body.value) };
+  }
   const paragraphs = body.representation === 'storage' ? storageParagraphs(body.value) : adfParagraphs(body.value);
   return { representation: format, value: format === 'atlas_doc_format' ? toAdf(paragraphs) : toStorage(paragraphs) };
 }

@@ -1,9 +1,15 @@
 /** How stored entities appear in REST v1 answers (Content, Space, Label, attachment Content). */
-import { renderBody } from './bodies';
+import { RENDERED_FORMATS, renderBody } from './bodies';
+import type { Actor } from './permissions';
+import { renderStorageFor } from './render';
 import type { ConfluenceState, StoredAttachment, StoredLabel, StoredPage, StoredSpace, StoredUser } from './model';
 
-/** `expand` values the stand-in models; others are ignored, as Confluence ignores unknown expansions. */
-export type V1Expand = 'space' | 'version' | 'body.storage' | 'body.atlas_doc_format' | 'ancestors' | 'history' | 'history.lastUpdated' | 'container';
+/**
+ * `expand` values the stand-in models; others are ignored, as Confluence ignores unknown expansions.
+ * Rendered bodies (`body.view`…) are rendered as the reader (render.ts).
+ */
+export type V1Expand =
+  | 'space' | 'version' | `body.${'storage' | 'atlas_doc_format' | (typeof RENDERED_FORMATS)[number]}` | 'ancestors' | 'history' | 'history.lastUpdated' | 'container';
 
 export function v1SpaceView(space: StoredSpace, base: string) {
   return {
@@ -46,12 +52,13 @@ const pageLinks = (page: StoredPage, spaceKey: string, base: string) => ({
   self: `${base}/rest/api/content/${page.id}`,
 });
 
-export function v1PageView(state: ConfluenceState, page: StoredPage, base: string, expand: readonly string[] = []) {
+export function v1PageView(state: ConfluenceState, page: StoredPage, base: string, expand: readonly string[] = [], reader?: Actor) {
   const space = state.spaces[page.spaceId]!;
   const has = (name: V1Expand) => expand.includes(name);
   const body: Record<string, unknown> = {};
-  for (const format of ['storage', 'atlas_doc_format'] as const) {
-    if (has(`body.${format}`)) body[format] = { ...renderBody(page.body, format), _expandable: {} };
+  const asReader = reader && ((storage: string) => renderStorageFor(state, reader, storage, page));
+  for (const format of ['storage', 'atlas_doc_format', ...RENDERED_FORMATS] as const) {
+    if (has(`body.${format}`)) body[format] = { ...renderBody(page.body, format, asReader), _expandable: {} };
   }
   return {
     id: page.id,

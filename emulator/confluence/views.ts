@@ -11,11 +11,13 @@ export interface PageViewOptions {
   base?: string;
   /** An earlier version to show instead of the current one. */
   snapshot?: StoredSnapshot;
+  /** Renders a storage body's macros and links as the reader (render.ts), for the rendered formats. */
+  expand?: (storage: string) => string;
 }
 
 export function pageView(page: StoredPage, spaceKey: string, options: PageViewOptions = {}) {
   const shown = options.snapshot ?? page;
-  const body = options.bodyFormat ? { [options.bodyFormat]: renderBody(shown.body, options.bodyFormat) } : {};
+  const body = options.bodyFormat ? { [options.bodyFormat]: renderBody(shown.body, options.bodyFormat, options.expand) } : {};
   return {
     id: page.id,
     status: options.snapshot ? 'historical' : page.status,

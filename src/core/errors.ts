@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   /** Answered exactly as Confluence answers a missing page, so a token cannot probe other spaces. */
   SPACE_NOT_GRANTED: 404,
   PURGE_NOT_ALLOWED: 403,
+  /** A rendered body (view, export_view…) of a page whose macros or links would pull in other content. */
+  RENDERED_BODY_REFUSED: 403,
   /** Outside the token's page trees: answered like a missing page. */
   PAGE_NOT_GRANTED: 404,
   /**

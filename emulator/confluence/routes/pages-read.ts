@@ -3,6 +3,7 @@ import { READABLE_FORMATS, RENDERED_FORMATS, type RenderedFormat } from '../bodi
 import { ApiError, notFound } from '../errors';
 import type { ConfluenceState, StoredPage, StoredRepresentation } from '../model';
 import { canViewPage, pageOperations } from '../permissions';
+import { renderStorageFor } from '../render';
 import { pageView } from '../views';
 import { pagedList, queryBoolean, queryList, querySort, queryString, rejectUnsupportedQuery, type RouteContext, type RouteResult } from './context';
 import { PAGE_INCLUDES, pageIncludes } from './page-includes';
@@ -104,6 +105,7 @@ export function getPage(ctx: RouteContext): RouteResult {
         includeVersion: queryBoolean(ctx, 'include-version'),
         base: ctx.base,
         snapshot,
+        expand: (storage) => renderStorageFor(ctx.state, ctx.actor, storage, page),
       }),
       ...pageIncludes(ctx, page),
     },

@@ -96,7 +96,7 @@ export function searchByCql(ctx: RouteContext): RouteResult {
   const { cql, slice, start, limit, total, next } = searchPages(ctx);
   const expand = expandList(ctx, 'content.');
   const results = slice.map((page) => {
-    const content = v1PageView(ctx.state, page, ctx.base, expand);
+    const content = v1PageView(ctx.state, page, ctx.base, expand, ctx.actor);
     const space = ctx.state.spaces[page.spaceId]!;
     return {
       content,
@@ -120,7 +120,7 @@ export function searchContentByCql(ctx: RouteContext): RouteResult {
   rejectUnsupportedQuery(ctx, ['cql', 'cursor', 'limit', 'expand']);
   const { slice, start, limit, next } = searchPages(ctx);
   const expand = expandList(ctx);
-  const results = slice.map((page) => v1PageView(ctx.state, page, ctx.base, expand));
+  const results = slice.map((page) => v1PageView(ctx.state, page, ctx.base, expand, ctx.actor));
   return { status: 200, body: { results, start, limit, size: results.length, _links: links(ctx, next) } };
 }
 

@@ -9,7 +9,7 @@ import type { AuditTarget } from './route';
 /** Refusals decided by the app itself (as opposed to Confluence refusing the owner). */
 const DENIALS: ReadonlySet<ErrorCode> = new Set([
   'GATEWAY_DISABLED', 'OPERATION_NOT_GRANTED', 'SPACE_NOT_GRANTED', 'PAGE_NOT_GRANTED', 'PURGE_NOT_ALLOWED', 'IP_NOT_ALLOWED',
-  'CURRENT_SECRET_REQUIRED', 'PARENT_REQUIRED', 'INVALID_TOKEN',
+  'CURRENT_SECRET_REQUIRED', 'PARENT_REQUIRED', 'INVALID_TOKEN', 'RENDERED_BODY_REFUSED',
 ]);
 
 /** Storage's own Retry-After when it gave one (its budget resets at the minute), else a few seconds. */

@@ -13,6 +13,7 @@ import { isOperation, OPERATIONS } from '../../core/operations';
 import { grantedSpace, requireOperation } from '../../core/scope';
 import type { OwnerConfluence, PageRelation, UpstreamResponse } from '../../ports/confluence';
 import type { SpaceRef } from '../../contract/resolvers';
+import { asksRendering, checkRendering, rememberStorageOf, storageInstead, withVersions } from './rendered-bodies';
 import { isNumericId, optionalId, type RouteContext } from './route';
 
 export type PageFields = { id?: unknown; spaceId?: unknown; parentId?: unknown };
@@ -30,10 +31,15 @@ const outsideTrees = (what: string) => new AppError('PAGE_NOT_GRANTED', `${what}
 /** `parentId` null (a root-level page) is kept apart from absent (not told): only the latter needs ancestors. */
 const treePage = (page: PageFields) => ({ id: optionalId(page.id) ?? '', parentId: page.parentId === null ? null : optionalId(page.parentId) });
 
-/** Looks a page up as the owner; Confluence's own refusal (e.g. 404) is kept to be returned as it is. */
+/**
+ * Looks a page up as the owner; Confluence's own refusal (e.g. 404) is kept to be returned as it is.
+ * A look-up never brings back a rendered body: asked for one, it reads the storage body instead, which
+ * the rendered-body rule then checks (rendered-bodies.ts).
+ */
 export async function lookUp(context: RouteContext, pageId: string, query = new URLSearchParams()): Promise<LookUp> {
-  const response = await context.guard.lookups.getPage(pageId, query);
+  const response = await context.guard.lookups.getPage(pageId, storageInstead(query));
   if (response.status !== 200) return { refusal: response };
+  rememberStorageOf(context, response);
   const page = JSON.parse(response.body) as PageFields;
   const spaceId = optionalId(page.spaceId);
   if (spaceId !== undefined) context.guard.seenSpaces.add(spaceId);
@@ -57,7 +63,8 @@ export function aimAt(context: RouteContext, spaceId: unknown): void {
 /**
  * The request aims at this page: look it up as the owner, attribute the request to it and its space,
  * and require that space, and the token's page trees when it has any, to hold it. Confluence's own
- * refusal (e.g. 404) comes back as it is.
+ * refusal (e.g. 404) comes back as it is. A rendering asked for is fetched once the page is in scope,
+ * and passes the rendered-body rule.
  */
 export async function aimAtPage(context: RouteContext, pageId: string, query?: URLSearchParams): Promise<LookUp> {
   context.target.pageId = pageId;
@@ -65,6 +72,7 @@ export async function aimAtPage(context: RouteContext, pageId: string, query?: U
   if ('page' in found) {
     aimAt(context, found.page.spaceId);
     if (!(await context.trees.contains(treePage(found.page)))) throw outsideTrees('The page');
+    if (query && asksRendering(query)) return { page: found.page, response: await context.confluence.getPage(pageId, query) };
   }
   return found;
 }
@@ -129,7 +137,8 @@ export function settleOperation(context: RouteContext): void {
 
 /**
  * Confluence as the owner, as routes see it: each call waits for the guard (see RouteContext).
- * A change route that calls before aiming is a bug; it is refused rather than sent unaudited.
+ * A change route that calls before aiming is a bug; it is refused rather than sent unaudited. A call
+ * that asks for a rendered body is answered only under the rendered-body rule (rendered-bodies.ts).
  */
 export function guardedConfluence(context: RouteContext): OwnerConfluence {
   const raw = context.guard.lookups as unknown as Record<string, (...args: unknown[]) => Promise<UpstreamResponse>>;
@@ -142,7 +151,10 @@ export function guardedConfluence(context: RouteContext): OwnerConfluence {
           if (!context.guard.aimed) throw new AppError('INTERNAL', 'A change route called Confluence before the scope guard approved it.');
           await context.guard.beforeChange();
         }
-        return call(...args);
+        const query = args.find((arg): arg is URLSearchParams => arg instanceof URLSearchParams);
+        if (!query) return call(...args);
+        const response = await call(...args.map((arg) => (arg === query ? withVersions(query) : arg)));
+        return checkRendering(context, query, response);
       },
     ]),
   );

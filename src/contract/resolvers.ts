@@ -114,6 +114,12 @@ export interface AuditEvent {
   code: string | null;
   clientIp: string | null;
   userAgent: string | null;
+  /**
+   * A read answered with pages of several spaces is filed under each of them: this event is the copy
+   * filed under one more space, and names the request's own event. Copies count in space logs and
+   * charts, never as another use of the token. Absent on every other event.
+   */
+  repeatOf?: string | null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AuditOutcome, DayActivity } from '../contract/resolvers';
-import { countsAsUse, type AuditRecord } from './audit';
+import { countsAsRequest, countsAsUse, type AuditRecord } from './audit';
 import { DAY_MS } from './clock';
 import type { Folder } from './fold';
 
@@ -56,7 +56,8 @@ function addEvents(current: DailyCounts | undefined, events: readonly AuditRecor
 
 /**
  * The space charts' folder: each event aimed at a space (refused ones included, as the audit log files
- * them) counts in the space's cell and in the cell of that space and token.
+ * them) counts in the space's cell and in the cell of that space and token; a read of several spaces
+ * counts in each of them, through its copies.
  */
 export const spaceActivityFolder: Folder<DailyCounts> = {
   cellsOf: (event) =>
@@ -65,9 +66,9 @@ export const spaceActivityFolder: Folder<DailyCounts> = {
   ttlDays: ACTIVITY_TTL_DAYS,
 };
 
-/** The sparklines' folder: every request of a token, in any space or none (e.g. `/self`); not its rotations in the app. */
+/** The sparklines' folder: every request of a token once, in any space or none (e.g. `/self`); not its rotations in the app. */
 export const tokenActivityFolder: Folder<TokenDailyCounts> = {
-  cellsOf: (event) => (countsAsUse(event) ? [tokenActivityCell(event.tokenId)] : []),
+  cellsOf: (event) => (countsAsRequest(event) ? [tokenActivityCell(event.tokenId)] : []),
   add: (_cell, current, events) => ({ owner: events[0].ownerAccountId, days: addEvents(current, events) }),
   ttlDays: ACTIVITY_TTL_DAYS,
 };

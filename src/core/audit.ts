@@ -20,6 +20,11 @@ export function countsAsUse(record: Pick<AuditRecord, 'method'>): boolean {
   return record.method !== UI_METHOD;
 }
 
+/** A use of the token that is the request's own event, not its copy under another space it read (see `repeatOf`). */
+export function countsAsRequest(record: Pick<AuditRecord, 'method' | 'repeatOf'>): boolean {
+  return countsAsUse(record) && !record.repeatOf;
+}
+
 /** Time-ordered and unique: milliseconds in base 36 (fixed width) then randomness. */
 export function auditEventId(at: number, randomBytes: RandomBytes): string {
   return `${at.toString(36).padStart(9, '0')}${randomBase62(8, randomBytes)}`;

@@ -1,11 +1,11 @@
-import { countsAsUse, type AuditRecord } from './audit';
+import { countsAsRequest, type AuditRecord } from './audit';
 import type { Folder } from './fold';
 import { POLICY_BOUNDS } from './policy';
 import type { TokenUsage } from './token';
 
 /**
  * The folded total of one token's requests, refused ones included: every gateway event filed under it
- * (not its rotations). The token lists read these cells, 24 to a batch with the fold state; anything
+ * (not its rotations, nor the copies of a several-space read filed under its other spaces). The token lists read these cells, 24 to a batch with the fold state; anything
  * else a list shows per token (a sparkline's daily counts) belongs in the same cell, or the lists pay
  * another request per page.
  */
@@ -19,7 +19,7 @@ export const usageCell = (tokenId: string) => `usage-total:${tokenId}`;
 const USAGE_TTL_DAYS = POLICY_BOUNDS.maxLifetimeDays[1] + 30;
 
 export const usageFolder: Folder<TokenUsage> = {
-  cellsOf: (event: AuditRecord) => (countsAsUse(event) ? [usageCell(event.tokenId)] : []),
+  cellsOf: (event: AuditRecord) => (countsAsRequest(event) ? [usageCell(event.tokenId)] : []),
   add: (_cell, current, events) => ({
     count: (current?.count ?? 0) + events.length,
     lastUsedAt: Math.max(current?.lastUsedAt ?? 0, ...events.map((event) => event.at)),

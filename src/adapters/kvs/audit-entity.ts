@@ -13,6 +13,7 @@ export function toAuditEntity({ id: _id, ...record }: AuditRecord): AuditEntity 
     code: record.code ?? '',
     clientIp: record.clientIp ?? '',
     userAgent: record.userAgent ?? '',
+    repeatOf: record.repeatOf ?? '',
   } as AuditEntity;
 }
 
@@ -29,5 +30,7 @@ export function fromAuditEntity(id: string, entity: AuditEntity): AuditRecord {
     code: orNull(entity.code),
     clientIp: orNull(entity.clientIp),
     userAgent: orNull(entity.userAgent),
+    // Events stored before copies existed have no such attribute: each is its request's own.
+    ...(entity.repeatOf ? { repeatOf: entity.repeatOf } : {}),
   };
 }

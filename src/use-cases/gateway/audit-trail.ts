@@ -4,6 +4,7 @@ import type { Operation } from '../../core/operations';
 import type { TokenRecord } from '../../core/token';
 import type { GatewayDeps } from '../deps';
 import type { GatewayRequest } from './request';
+import type { SpaceRef } from '../../contract/resolvers';
 import type { AuditTarget } from './route';
 
 /** Refusals decided by the app itself (as opposed to Confluence refusing the owner). */
@@ -17,6 +18,8 @@ const retryAfter = (error: unknown) => (isAppError(error) && (error.details as R
 
 export interface Completion {
   target: AuditTarget;
+  /** More spaces the answer read from: the event is filed under each too, as a copy (`repeatOf`). */
+  copies?: readonly SpaceRef[];
   operation: AuditRecord['operation'];
   status: number;
   code: ErrorCode | null;
@@ -70,19 +73,25 @@ export class AuditTrail {
    * the intent is its record); the app's own refusals carry nothing read and stand too. A change
    * Confluence did not confirm in time stays `unconfirmed`: it may have been made.
    */
-  async complete({ target, operation, status, code }: Completion): Promise<AppError | undefined> {
+  async complete({ target, copies = [], operation, status, code }: Completion): Promise<AppError | undefined> {
     if (this.intent === 'failed') return undefined; // storage just refused: do not spend another write on it
     const outcome = this.intent === 'written' && code === 'UPSTREAM_TIMEOUT' ? 'unconfirmed' : outcomeOf(status, code !== null && DENIALS.has(code));
     const record: AuditRecord = { ...this.base, ...target, operation, status, outcome, code };
-    try {
-      await this.deps.audit.append(record, this.retentionDays);
-      return undefined;
-    } catch (error) {
-      console.error('Audit event not recorded:', error instanceof Error ? error.name : typeof error, record.id);
-      if (this.intent === 'written' || code !== null) return undefined;
-      return new AppError('UPSTREAM_UNAVAILABLE', 'The answer was withheld: the app could not record the request in its audit log. Try again shortly.', {
-        retryAfterSeconds: retryAfter(error),
-      });
-    }
+    // One write per space: an entity index partitions on one space id, so each space's log needs its own
+    // event. The copies are written alongside; a copy that fails is logged (the request's own event stands).
+    const repeats: AuditRecord[] = copies.map((space) => ({ ...record, id: `${record.id}.${space.id}`, spaceId: space.id, spaceKey: space.key, repeatOf: record.id }));
+    const [own] = await Promise.allSettled([
+      this.deps.audit.append(record, this.retentionDays),
+      ...repeats.map((event) => this.deps.audit.append(event, this.retentionDays).catch((error: unknown) => {
+        console.error('Audit event not recorded:', error instanceof Error ? error.name : typeof error, event.id);
+      })),
+    ]);
+    if (own!.status === 'fulfilled') return undefined;
+    const error: unknown = own!.reason;
+    console.error('Audit event not recorded:', error instanceof Error ? error.name : typeof error, record.id);
+    if (this.intent === 'written' || code !== null) return undefined;
+    return new AppError('UPSTREAM_UNAVAILABLE', 'The answer was withheld: the app could not record the request in its audit log. Try again shortly.', {
+      retryAfterSeconds: retryAfter(error),
+    });
   }
 }

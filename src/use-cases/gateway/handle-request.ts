@@ -12,7 +12,8 @@ import { PageTrees } from './page-trees';
 import { answerRefusal, sizeRefusal, type GatewayRequest } from './request';
 import type { AuditTarget, RouteContext } from './route';
 import { matchRoute, routeBody, routeQuery, type MatchedRoute } from './router';
-import { attributableTarget, guardedConfluence, settleOperation } from './scope-guard';
+import type { SpaceRef } from '../../contract/resolvers';
+import { attributableTarget, filingSpaces, guardedConfluence, settleOperation } from './scope-guard';
 
 /** `redirect`: a people link opened on the gateway, sent on to the site (no token, no audit event). */
 export type GatewayOutcome = { response: UpstreamResponse } | { error: AppError } | { redirect: string };
@@ -107,8 +108,12 @@ export async function handleGatewayRequest(deps: GatewayDeps, request: GatewayRe
   }
 
   if (context) target = await attributableTarget(context);
+  let copies: SpaceRef[] = [];
+  // Only an answer that went out carries pages; a refusal after a list was read returned none of them.
+  if (context && 'response' in outcome && outcome.response.status === 200) ({ target, copies } = filingSpaces(context, target));
   const unrecorded = await trail.complete({
     target,
+    copies,
     operation: route?.operation ?? null,
     status: 'response' in outcome ? outcome.response.status : ERROR_STATUS[outcome.error.code],
     code: 'error' in outcome ? outcome.error.code : null,

@@ -19,6 +19,8 @@ export interface GuardState {
   lookups: OwnerConfluence;
   /** Spaces the owner was seen to reach (a page in them came back to a look-up as the owner). */
   seenSpaces: Set<string>;
+  /** Spaces (of the token) whose pages a list or search answer carries: the request is filed under each. */
+  returnedSpaces?: Set<string>;
   operationChecked: boolean;
   /** A change route has aimed at a space in scope, so its changes may be sent (after the audit intent). */
   aimed: boolean;

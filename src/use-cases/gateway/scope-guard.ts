@@ -14,7 +14,7 @@ import { grantedSpace, requireOperation } from '../../core/scope';
 import type { OwnerConfluence, PageRelation, UpstreamResponse } from '../../ports/confluence';
 import type { SpaceRef } from '../../contract/resolvers';
 import { asksRendering, checkRendering, rememberStorageOf, storageInstead, withVersions } from './rendered-bodies';
-import { isNumericId, optionalId, type RouteContext } from './route';
+import { isNumericId, optionalId, type AuditTarget, type RouteContext } from './route';
 
 export type PageFields = { id?: unknown; spaceId?: unknown; parentId?: unknown };
 
@@ -208,6 +208,7 @@ export async function keepInScope(
   } else if (context.trees.limited && relation === undefined) {
     kept = (await context.trees.filter(kept.map((item) => ({ ...treePage(item), item })))).map(({ item }) => item);
   }
+  for (const item of kept) returned(context, optionalId(item.spaceId) ?? listedFromSpaceId);
   if (kept.length === list.results.length) return response;
   return { ...response, body: JSON.stringify({ ...list, results: kept }) };
 }
@@ -257,10 +258,30 @@ export interface SearchResultItem {
  * limited to page trees, a tree's root or a page below one (results carry their ancestors then).
  */
 export function inSearchScope(context: RouteContext, hit: SearchHit | undefined): boolean {
-  if (hit?.type !== 'page' || !context.token.spaces.some((space) => space.key === String(hit.space?.key))) return false;
-  if (!context.trees.limited) return true;
+  const space = context.token.spaces.find((granted) => granted.key === String(hit?.space?.key));
+  if (hit?.type !== 'page' || !space) return false;
   const roots = new Set(context.token.pages.map((page) => page.id));
-  return roots.has(String(hit.id)) || (hit.ancestors ?? []).some((ancestor) => roots.has(String(ancestor.id)));
+  const inside = !context.trees.limited || roots.has(String(hit.id)) || (hit.ancestors ?? []).some((ancestor) => roots.has(String(ancestor.id)));
+  if (inside) returned(context, space.id);
+  return inside;
+}
+
+/** A page of this space goes back in the answer. */
+function returned(context: RouteContext, spaceId: string | undefined): void {
+  if (spaceId !== undefined) (context.guard.returnedSpaces ??= new Set()).add(spaceId);
+}
+
+/**
+ * Where an answered request is filed: under its target, and under every other space of the token
+ * whose pages the answer carried (a list or search over several spaces is on the record of each, one
+ * event per space). A request that aimed at no one space is filed under the first space it returned.
+ */
+export function filingSpaces(context: RouteContext, target: AuditTarget): { target: AuditTarget; copies: SpaceRef[] } {
+  const returnedIds = context.guard.returnedSpaces ?? new Set<string>();
+  const spaces = context.token.spaces.filter((space) => returnedIds.has(space.id) && space.id !== target.spaceId);
+  if (target.spaceId !== null || spaces.length === 0) return { target, copies: spaces };
+  const [first, ...copies] = spaces;
+  return { target: { ...target, spaceId: first!.id, spaceKey: first!.key }, copies };
 }
 
 /**

@@ -7,7 +7,7 @@ import os from 'node:os';
 import { measureBackendBundle, measureUiBundles } from './bundles';
 import { measureKvsCost } from './kvs-cost';
 import { measureRouteCosts } from './route-costs';
-import { measureCrossBranchMove, measurePageTreeCosts } from './page-tree-costs';
+import { measureCrossBranchMove, measurePageTreeCosts, measureTreeLists } from './page-tree-costs';
 import { compareLatency, REQUESTS_PER_SIDE } from './latency';
 import { foldEventsPerMinuteWorst, measureFoldRuns, measureListings, SEEDED_EVENTS, SEEDED_TOKENS, UNFOLDED_EVENTS } from './listing';
 import { CHART_EVENTS, measureChart } from './chart';
@@ -121,6 +121,16 @@ async function main(): Promise<void> {
       'whole space': cost.wholeSpace,
       'page tree': cost.pageTree,
       extra: cost.extra,
+    }))),
+  );
+
+  progress('page-tree lists');
+  const treeLists = await measureTreeLists();
+  log(
+    formatTable('Confluence calls per page list, token limited to a page tree (lists of 250 asked over 120 branches, newest first)', treeLists.map((cost) => ({
+      route: cost.route,
+      'pages kept': cost.kept,
+      calls: cost.calls,
     }))),
   );
 
@@ -246,6 +256,8 @@ async function main(): Promise<void> {
     page_tree_extra_calls_max: Math.max(...treeCosts.map((cost) => cost.extra)),
     /** A move across branches of a tree: the page's and the new parent's ancestors both asked. */
     page_tree_move_extra_calls: treeMove.extra,
+    /** The most Confluence calls a page list makes for a token limited to a page tree, whatever its size (issue 16, item 6). */
+    page_tree_list_calls_max: Math.max(...treeLists.map((cost) => cost.calls)),
     kvs_write_bytes_per_request: Math.max(...costs.map((cost) => cost.writeBytes)),
     kvs_read_bytes_per_request: Math.max(...costs.map((cost) => cost.readBytes)),
     backend_bundle_bytes: backend.bytes,

@@ -22,6 +22,25 @@ export function decideFromParent(roots: ReadonlySet<string>, known: TreeKnowledg
 }
 
 /**
+ * Decides what a list's own parent links tell, in any order (a parent may be listed after its child),
+ * and returns the ids still undecided: pages whose parents are not in the list and not yet known.
+ */
+export function decideWithinList(roots: ReadonlySet<string>, known: TreeKnowledge, pages: ReadonlyArray<{ id: string; parentId: string | null | undefined }>): string[] {
+  let open = [...pages];
+  for (let changed = true; changed; ) {
+    changed = false;
+    open = open.filter((page) => {
+      const decided = decideFromParent(roots, known, page.id, page.parentId);
+      if (decided === undefined) return true;
+      known.set(page.id, decided);
+      changed = true;
+      return false;
+    });
+  }
+  return [...new Set(open.map((page) => page.id))];
+}
+
+/**
  * Learns from a page's ancestors (highest first, as Confluence's v2 ancestors lists them) whether the
  * page and each ancestor is inside: everything from the first root downwards is. Returns the page's answer.
  */

@@ -13,6 +13,7 @@ import { isOperation, OPERATIONS } from '../../core/operations';
 import { grantedSpace, requireOperation } from '../../core/scope';
 import type { OwnerConfluence, PageRelation, UpstreamResponse } from '../../ports/confluence';
 import type { SpaceRef } from '../../contract/resolvers';
+import { TREE_LIST_LIMIT } from './page-trees';
 import { asksRendering, checkRendering, rememberStorageOf, storageInstead, withVersions } from './rendered-bodies';
 import { isNumericId, optionalId, type AuditTarget, type RouteContext } from './route';
 
@@ -21,6 +22,18 @@ export type PageFields = { id?: unknown; spaceId?: unknown; parentId?: unknown }
 export type LookUp = { page: PageFields; response: UpstreamResponse } | { refusal: UpstreamResponse };
 
 const CHANGES: ReadonlySet<string> = new Set(OPERATIONS.filter((operation) => operation !== 'read'));
+
+/** Plain page lists, whose pages a token limited to page trees must place one by one (keepInScope). */
+const TREE_CHECKED_LISTS: ReadonlySet<string> = new Set<keyof OwnerConfluence>(['listPages', 'listSpacePages']);
+
+/** A page list for a token limited to page trees asks at most TREE_LIST_LIMIT pages: one search places them all. */
+function shorterForTrees(query: URLSearchParams): URLSearchParams {
+  const limit = Number(query.get('limit') ?? 25);
+  if (Number.isInteger(limit) && limit >= 1 && limit <= TREE_LIST_LIMIT) return query;
+  const shorter = new URLSearchParams(query);
+  shorter.set('limit', String(TREE_LIST_LIMIT));
+  return shorter;
+}
 
 /** Outside the token's spaces: the client sees Confluence's own missing-page 404 (see the web trigger's error table). */
 const outOfScope = (what: string) => new AppError('SPACE_NOT_GRANTED', `${what} is not in a space this token reaches.`);
@@ -37,7 +50,9 @@ const treePage = (page: PageFields) => ({ id: optionalId(page.id) ?? '', parentI
  * the rendered-body rule then checks (rendered-bodies.ts).
  */
 export async function lookUp(context: RouteContext, pageId: string, query = new URLSearchParams()): Promise<LookUp> {
-  const response = await context.guard.lookups.getPage(pageId, storageInstead(query));
+  // For a token limited to page trees, the page's ancestors are asked alongside: a page outside the
+  // trees and a missing one then cost the same two calls, at the same time (page-trees.ts).
+  const [response] = await Promise.all([context.guard.lookups.getPage(pageId, storageInstead(query)), context.trees.prefetch(pageId)]);
   if (response.status !== 200) return { refusal: response };
   rememberStorageOf(context, response);
   const page = JSON.parse(response.body) as PageFields;
@@ -151,9 +166,11 @@ export function guardedConfluence(context: RouteContext): OwnerConfluence {
           if (!context.guard.aimed) throw new AppError('INTERNAL', 'A change route called Confluence before the scope guard approved it.');
           await context.guard.beforeChange();
         }
-        const query = args.find((arg): arg is URLSearchParams => arg instanceof URLSearchParams);
+        let query = args.find((arg): arg is URLSearchParams => arg instanceof URLSearchParams);
         if (!query) return call(...args);
-        const response = await call(...args.map((arg) => (arg === query ? withVersions(query) : arg)));
+        if (context.trees.limited && TREE_CHECKED_LISTS.has(name)) query = shorterForTrees(query);
+        const sent = withVersions(query);
+        const response = await call(...args.map((arg) => (arg instanceof URLSearchParams ? sent : arg)));
         return checkRendering(context, query, response);
       },
     ]),

@@ -83,7 +83,7 @@ describe('attachments', () => {
   const attachments = () => Object.values(h.app.confluence.snapshot().attachments).filter((a) => a.pageId !== SEED.attachments.setupNotes.pageId && a.pageId !== SEED.attachments.restartScript.pageId).map((a) => ({ ...a, data: Buffer.from(a.data, 'base64').toString('utf8') }));
 
   it('forwards a text file byte for byte, and replaces it with PUT', async () => {
-    const { token } = await h.issue('alice', ['DOCS'], ['create', 'update']);
+    const { token } = await h.issue('alice', ['DOCS'], ['update']);
     const path = `/wiki/rest/api/content/${SEED.pages.releaseNotes.id}/child/attachment`;
     const text = 'line one\nunicode: ✓ é 漢字\n';
     const created = await h.gateway({ method: 'POST', path, token, ...multipart('notes.txt', text) });
@@ -95,8 +95,15 @@ describe('attachments', () => {
     expect(attachments()).toMatchObject([{ title: 'notes.txt', data: 'v2', version: { number: 2 } }]);
   });
 
+  it('needs update: adding a file changes an existing page, which a create-only token may not', async () => {
+    const { token } = await h.issue('alice', ['DOCS'], ['read', 'create']);
+    const answer = await h.gateway({ method: 'POST', path: `/wiki/rest/api/content/${SEED.pages.releaseNotes.id}/child/attachment`, token, ...multipart('notes.txt', 'x') });
+    expectV1Refusal(answer, 403, 'OPERATION_NOT_GRANTED');
+    expect(attachments()).toEqual([]);
+  });
+
   it('refuses a file whose bytes did not survive as text, storing nothing', async () => {
-    const { token } = await h.issue('alice', ['DOCS'], ['create']);
+    const { token } = await h.issue('alice', ['DOCS'], ['update']);
     // What Forge hands the function for a PNG: invalid UTF-8 decoded to U+FFFD.
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]).toString('utf8');
     const answer = await h.gateway({ method: 'POST', path: `/wiki/rest/api/content/${SEED.pages.releaseNotes.id}/child/attachment`, token, ...multipart('logo.png', png) });
@@ -105,7 +112,7 @@ describe('attachments', () => {
   });
 
   it('refuses uploads to a page out of scope and bodies that are not multipart', async () => {
-    const { token } = await h.issue('bob', ['DOCS'], ['create']);
+    const { token } = await h.issue('bob', ['DOCS'], ['update']);
     const eng = await h.gateway({ method: 'POST', path: `/wiki/rest/api/content/${SEED.pages.engHome.id}/child/attachment`, token, ...multipart('x.txt', 'x') });
     expectMissing(eng);
     const json = await h.gateway({ method: 'POST', path: `/wiki/rest/api/content/${SEED.pages.releaseNotes.id}/child/attachment`, token, body: { file: 'x' } });

@@ -177,6 +177,7 @@ export const V1_DOCUMENTED_ROUTES: RouteDefinition[] = v1Routes([
     v1Answer: { schema: 'ContentArray', expand: SEARCH_EXPANSIONS },
     handler: (context) => confinedSearch(context, 'content'),
   },
-  { method: 'POST', path: '/wiki/rest/api/content/{id}/child/attachment', operation: 'create', query: ['status'], body: textMultipart, v1Answer: { schema: 'ContentArray' }, handler: (context) => upload(context, 'POST') },
+  // Adding a file to a page that exists changes that page: `update`, as for its labels and properties.
+  { method: 'POST', path: '/wiki/rest/api/content/{id}/child/attachment', operation: 'update', query: ['status'], body: textMultipart, v1Answer: { schema: 'ContentArray' }, handler: (context) => upload(context, 'POST') },
   { method: 'PUT', path: '/wiki/rest/api/content/{id}/child/attachment', operation: 'update', query: ['status'], body: textMultipart, v1Answer: { schema: 'ContentArray' }, handler: (context) => upload(context, 'PUT') },
 ]);

@@ -44,6 +44,8 @@ export interface StoredVersion {
 
 /** A page as it was at an earlier version, for `GET /pages/{id}?version=N`. */
 export interface StoredSnapshot {
+  /** Where the page lived at that version (a page moves between spaces); absent in states saved before. */
+  spaceId?: string;
   title: string;
   body: StoredBody;
   version: StoredVersion;

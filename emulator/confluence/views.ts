@@ -22,7 +22,8 @@ export function pageView(page: StoredPage, spaceKey: string, options: PageViewOp
     id: page.id,
     status: options.snapshot ? 'historical' : page.status,
     title: shown.title,
-    spaceId: page.spaceId,
+    // An earlier version answers with the space the page was in then, as Confluence's history does.
+    spaceId: options.snapshot?.spaceId ?? page.spaceId,
     parentId: page.parentId,
     parentType: page.parentId === null ? null : 'page',
     authorId: page.authorId,

@@ -140,3 +140,20 @@ describe('refusals on v1 content routes', () => {
 });
 
 export { ENG };
+
+describe('versioned reads', () => {
+  it('are placed by the page’s current space, not the space an older version was in', async () => {
+    const { token } = await h.issue('bob', ['DOCS'], ['read', 'create']); // bob administers ENG
+    const created = await h.gateway({ method: 'POST', path: '/wiki/api/v2/pages', token, body: { spaceId: SEED.spaces.DOCS.id, status: 'current', title: 'Moved away', body: { representation: 'storage', value: '<p>Written in DOCS</p>' } } });
+    const id = created.json.id as string;
+    // A site admin moves it to ENG, outside the token (bob may not delete in DOCS, which a move out needs).
+    const move = { id, status: 'current', title: 'Moved away', spaceId: SEED.spaces.ENG.id, body: { representation: 'storage', value: '<p>Now in ENG</p>' }, version: { number: 2 } };
+    const moved = await h.app.confluence.handle({ method: 'PUT', path: `/wiki/api/v2/pages/${id}`, headers: {}, identity: { kind: 'user', accountId: 'siteadmin' }, body: JSON.stringify(move) });
+    expect(moved.status).toBe(200);
+    const v1 = await h.gateway({ path: `/wiki/rest/api/content/${id}`, token, query: { version: '1', expand: 'body.storage,space' } });
+    expect(v1.status).toBe(404);
+    expect(v1.text).not.toContain('Written in DOCS');
+    const v2 = await h.gateway({ path: `/wiki/api/v2/pages/${id}`, token, query: { version: '1', 'body-format': 'storage' } });
+    expect(v2.status).toBe(404);
+  });
+});

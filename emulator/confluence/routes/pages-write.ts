@@ -89,7 +89,7 @@ function restore(ctx: RouteContext, page: StoredPage, input: Record<string, unkn
   const parent = page.parentId ? ctx.state.pages[page.parentId] : undefined;
   const homepageId = ctx.state.spaces[page.spaceId]?.homepageId;
   if (page.parentId && parent?.status !== 'current') page.parentId = homepageId && homepageId !== page.id ? homepageId : null;
-  page.history.push({ title: page.title, body: page.body, version: page.version });
+  page.history.push({ spaceId: page.spaceId, title: page.title, body: page.body, version: page.version });
   page.status = 'current';
   page.version = newVersion(ctx, number, (input.version as { message?: unknown } | undefined)?.message);
   return written(ctx, page);
@@ -122,7 +122,7 @@ export function updatePage(ctx: RouteContext): RouteResult {
   }
   const body = bodyFromRequest(input.body);
 
-  if (page.status === 'current') page.history.push({ title: page.title, body: page.body, version: page.version });
+  if (page.status === 'current') page.history.push({ spaceId: page.spaceId, title: page.title, body: page.body, version: page.version });
   Object.assign(page, { title, body, status, version: newVersion(ctx, number, version.message) });
   if (newOwner !== undefined) Object.assign(page, { lastOwnerId: page.ownerId, ownerId: newOwner });
   if (move) {

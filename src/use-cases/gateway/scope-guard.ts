@@ -109,6 +109,23 @@ export async function aimAtComment(context: RouteContext, commentId: string, que
   return { comment, response, page };
 }
 
+/** Every state a page can be in now, so a look-up with it finds the page wherever it currently lives. */
+const ANY_CURRENT_STATE = new URLSearchParams({ status: 'current,archived,draft,trashed' });
+
+/**
+ * A read of a page as the client asked it (a `version`, a `status`): an older version or another
+ * state may have lived in another space, so the page's current space decides, looked up first (one
+ * call more); then the page is read as asked. Without those, the look-up is the read. `page` is the
+ * page as it is now (its space and parent), `response` the answer as asked.
+ */
+export async function aimAtPageAsAsked(context: RouteContext, pageId: string, query: URLSearchParams): Promise<LookUp> {
+  if (!query.has('version') && !query.has('status')) return aimAtPage(context, pageId, query);
+  const found = await aimAtPage(context, pageId, ANY_CURRENT_STATE);
+  if ('refusal' in found) return found;
+  const response = await context.confluence.getPage(pageId, query);
+  return response.status === 200 ? { page: found.page, response } : { refusal: response };
+}
+
 /** Where a page goes (a move's new space): in scope, or it answers as a missing page. */
 export function requireDestination(context: RouteContext, spaceId: string): void {
   if (!grantedSpace(context.token, spaceId)) throw outOfScope('The destination');

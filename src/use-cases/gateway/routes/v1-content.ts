@@ -8,7 +8,7 @@ import type { UpstreamResponse } from '../../../ports/confluence';
 import { answersBlind } from '../blind-changes';
 import { jsonObject, ok, optionalId, type RouteContext, type RouteDefinition } from '../route';
 import { createV1Comment, getV1Comment } from './v1-comments';
-import { aimAtPage, aimAtSpaceKey, destinationByKey, keepInScope, requireMoveInScope, requireParentIn } from '../scope-guard';
+import { aimAtPage, aimAtPageAsAsked, aimAtSpaceKey, destinationByKey, keepInScope, requireMoveInScope, requireParentIn } from '../scope-guard';
 import { nextCursorOf, parsed, v1Attachment, v1Content, v1Label, v1List, type V2Attachment, type V2Page, v1Routes } from '../v1-shapes';
 import { bodyFormatOf, expandsOf, planExpansions, servedAlone, type ExpansionPlan, type Need } from '../v1-expansions';
 import { expandedContents } from '../v1-expanded';
@@ -51,10 +51,13 @@ async function getContent(context: RouteContext): Promise<UpstreamResponse> {
   const query = pageQuery(plan, asked, true);
   const version = context.query.get('version');
   if (version) query.set('version', version);
-  const found = await aimAtPage(context, context.params.id, query);
+  // A version may have lived in another space: the page's current space decides (scope-guard.ts).
+  const found = await aimAtPageAsAsked(context, context.params.id, query);
   // No page by that id: it may be a comment (v1 reads every kind of content here).
   if ('refusal' in found) return found.refusal.status === 404 ? getV1Comment(context, found.refusal) : found.refusal;
-  const expanded = await expandedContents(context, [JSON.parse(found.response.body) as V2Page], plan);
+  // Expanded where the page is now (its space), whatever version was read.
+  const page = { ...(JSON.parse(found.response.body) as V2Page), spaceId: found.page.spaceId as V2Page['spaceId'] };
+  const expanded = await expandedContents(context, [page], plan);
   return 'refusal' in expanded ? expanded.refusal : ok(expanded.contents[0]);
 }
 

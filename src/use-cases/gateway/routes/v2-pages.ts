@@ -1,12 +1,9 @@
 /** REST v2 page routes: list, get, create, update (edit and move), delete. */
 import { jsonObject, listParam, ok, optionalId, type RouteDefinition } from '../route';
-import { aimAt, aimAtPage, keepInScope, refusePurge, requireMoveInScope, requireParentIn, spacesInScope, type PageFields } from '../scope-guard';
+import { aimAt, aimAtPage, aimAtPageAsAsked, keepInScope, refusePurge, requireMoveInScope, requireParentIn, spacesInScope, type PageFields } from '../scope-guard';
 
 /** What a page create or update may carry: nothing that changes its owner or its restrictions. */
 const PAGE_WRITE_FIELDS = ['id', 'status', 'title', 'spaceId', 'parentId', 'body', 'version', 'subtype'];
-
-/** Every state a page can be in now, so a look-up with it finds the page wherever it currently lives. */
-const ANY_CURRENT_STATE = new URLSearchParams({ status: 'current,archived,draft,trashed' });
 
 const PAGE_READ_QUERY = [
   'body-format', 'get-draft', 'status', 'version', 'include-labels', 'include-properties', 'include-operations',
@@ -40,11 +37,8 @@ export const V2_PAGE_ROUTES: RouteDefinition[] = [
     query: PAGE_READ_QUERY,
     /** An older version or another state may have lived elsewhere: the page's current space decides. */
     async handler(context) {
-      const pageId = context.params.id;
-      const elsewhere = context.query.has('version') || context.query.has('status');
-      const found = await aimAtPage(context, pageId, elsewhere ? ANY_CURRENT_STATE : context.query);
-      if ('refusal' in found) return found.refusal;
-      return elsewhere ? context.confluence.getPage(pageId, context.query) : found.response;
+      const found = await aimAtPageAsAsked(context, context.params.id, context.query);
+      return 'refusal' in found ? found.refusal : found.response;
     },
   },
   {

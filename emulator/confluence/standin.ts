@@ -72,6 +72,15 @@ export class ConfluenceStandIn implements Product {
     this.options.onChange?.(structuredClone(this.state));
   }
 
+  /** What a space admin does in Confluence's own UI: give the space another key (Confluence Cloud allows it; the old key is then free). */
+  changeSpaceKey(spaceKey: string, newKey: string): void {
+    const space = Object.values(this.state.spaces).find((candidate) => candidate.key === spaceKey);
+    if (!space) throw new Error(`No space ${spaceKey}`);
+    if (Object.values(this.state.spaces).some((other) => other.key === newKey)) throw new Error(`The key ${newKey} is taken`);
+    space.key = newKey;
+    this.options.onChange?.(structuredClone(this.state));
+  }
+
   /** What a page's editor does in Confluence's own UI: restrict who may view and edit it (`[]` lifts a restriction). */
   setPageRestrictions(pageId: string, restrictions: { read: string[]; update: string[] }): void {
     const page = this.state.pages[pageId];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps, GatewayDeps } from '../use-cases/deps';
+import { SpaceKeyCache } from '../use-cases/gateway/space-keys';
 import { actAsOwner } from './confluence/owner-confluence';
 import { siteBase } from './confluence/site-base';
 import { KvsActivityCounts } from './kvs/activity-counts';
@@ -41,6 +42,7 @@ export function forgeGatewayDeps(): GatewayDeps {
     memory: perInstallation(() => new GatewayMemory()),
     users: perInstallation(() => new UserDirectory(clock)),
     confluenceBudgetMs: CONFLUENCE_BUDGET_MS,
+    spaceKeys: perInstallation(() => new SpaceKeyCache()),
   };
   return instanceDeps;
 }

@@ -6,6 +6,7 @@ import type { AuditLog } from '../ports/audit-log';
 import type { UsageTotals } from '../ports/fold-store';
 import type { ActAsOwner, UserConfluence } from '../ports/confluence';
 import type { PolicyStore, TokenStore } from '../ports/token-store';
+import type { SpaceKeyCache } from './gateway/space-keys';
 import type { UserDirectory } from './gateway/user-directory';
 
 export interface Deps {
@@ -36,6 +37,8 @@ export interface GatewayDeps extends Deps {
   users: () => UserDirectory;
   /** How long after a request starts its Confluence calls must have ended (CONFLUENCE_BUDGET_MS). */
   confluenceBudgetMs: number;
+  /** This installation's space keys as last resolved from ids (at most 5 minutes old), in this function instance's memory. */
+  spaceKeys: () => SpaceKeyCache;
 }
 
 /** The signed-in user of a resolver call: the account id comes from Forge's trusted context only. */

@@ -7,8 +7,10 @@ import type { RouteContext } from '../../src/use-cases/gateway/route';
 import { V1_DOCUMENTED_ROUTES } from '../../src/use-cases/gateway/routes/v1-documented';
 import type { TokenRecord } from '../../src/core/token';
 import { PageTrees } from '../../src/use-cases/gateway/page-trees';
+import { SpaceKeyCache } from '../../src/use-cases/gateway/space-keys';
 
-const page = (id: string, spaceKey: string, type = 'page') => ({ id, type, title: `Page ${id}`, space: { key: spaceKey } });
+const SPACE_IDS: Record<string, number> = { DOCS: 10001, ENG: 10002 };
+const page = (id: string, spaceKey: string, type = 'page') => ({ id, type, title: `Page ${id}`, space: { id: SPACE_IDS[spaceKey], key: spaceKey } });
 
 function context(path: string, answer: unknown, sent: URLSearchParams[]): RouteContext {
   const confluence = {
@@ -16,11 +18,16 @@ function context(path: string, answer: unknown, sent: URLSearchParams[]): RouteC
       sent.push(query);
       return { status: 200, body: JSON.stringify(answer), contentType: 'application/json' };
     },
+    // The token's spaces as they are now (keys resolved from ids).
+    async listSpaces(): Promise<UpstreamResponse> {
+      return { status: 200, body: JSON.stringify({ results: [{ id: '10001', key: 'DOCS' }] }), contentType: 'application/json' };
+    },
   } as unknown as OwnerConfluence;
+  const deps = { spaceKeys: () => new SpaceKeyCache(), clock: () => 0 } as unknown as RouteContext['deps'];
   const token = { spaces: [{ key: 'DOCS', id: '10001' }], pages: [], operations: ['read'] } as unknown as TokenRecord;
   const query = new URLSearchParams({ cql: 'title ~ "x"', limit: '4' });
   const guard = { lookups: confluence, seenSpaces: new Set<string>(), operationChecked: false, aimed: false, beforeChange: async () => undefined };
-  return { token, operation: 'read', confluence, params: {}, query, sentQuery: query, guard, body: '', contentType: undefined, target: { spaceId: null, spaceKey: null, pageId: null }, trees: new PageTrees(token, confluence), auth: undefined as never, deps: undefined as never };
+  return { token, operation: 'read', confluence, params: {}, query, sentQuery: query, guard, body: '', contentType: undefined, target: { spaceId: null, spaceKey: null, pageId: null }, trees: new PageTrees(token, confluence), auth: undefined as never, deps };
   void path;
 }
 

@@ -1,4 +1,4 @@
-import { Harness } from '../support/harness';
+import { Harness, SEED } from '../support/harness';
 
 let h: Harness;
 let token: string;
@@ -80,5 +80,30 @@ describe('search paging', () => {
   it('requires a query', async () => {
     const answer = await h.gateway({ path: '/wiki/rest/api/search', token });
     expect(answer.json).toMatchObject({ statusCode: 400, code: 'INVALID_CQL' });
+  });
+});
+
+describe('space keys that change', () => {
+  it('confine search to the token’s spaces by id, when a key it recorded now names another space', async () => {
+    // The token of beforeEach: alice's, for DOCS; she may read ENG too.
+    h.app.confluence.changeSpaceKey('DOCS', 'DOCS2');
+    h.app.confluence.changeSpaceKey('ENG', 'DOCS'); // ENG takes the key the token recorded
+    const answer = await h.gateway({ path: '/wiki/rest/api/content/search', token, query: { cql: 'type = page', limit: '50' } });
+    expect(answer.status).toBe(200);
+    const ids: string[] = answer.json.results.map((page: { id: string }) => page.id);
+    expect(ids).toContain(SEED.pages.gettingStarted.id);
+    expect(ids).not.toContain(SEED.pages.architecture.id);
+    const spaces = await h.gateway({ path: '/wiki/api/v2/spaces', token });
+    expect(spaces.json.results.map((space: { id: string; key: string }) => `${space.id} ${space.key}`)).toEqual([`${SEED.spaces.DOCS.id} DOCS2`]);
+  });
+});
+
+describe('space keys resolved a moment ago', () => {
+  it('still keep another space’s pages out: each result is checked by its space id', async () => {
+    expect((await h.gateway({ path: '/wiki/rest/api/content/search', token, query: { cql: 'type = page' } })).status).toBe(200); // keys resolved and kept
+    h.app.confluence.changeSpaceKey('DOCS', 'DOCS2');
+    h.app.confluence.changeSpaceKey('ENG', 'DOCS');
+    const answer = await h.gateway({ path: '/wiki/rest/api/content/search', token, query: { cql: 'type = page', limit: '50' } });
+    expect(answer.json.results.map((page: { id: string }) => page.id)).not.toContain(SEED.pages.architecture.id);
   });
 });

@@ -288,11 +288,12 @@ export interface SearchResultItem {
 }
 
 /**
- * A CQL search result is in scope when it is a page of one of the token's spaces and, for a token
- * limited to page trees, a tree's root or a page below one (results carry their ancestors then).
+ * A CQL search result is in scope when it is a page of one of the token's spaces (by id: a key can be
+ * renamed, or taken by another space) and, for a token limited to page trees, a tree's root or a page
+ * below one (results carry their ancestors then).
  */
 export function inSearchScope(context: RouteContext, hit: SearchHit | undefined): boolean {
-  const space = context.token.spaces.find((granted) => granted.key === String(hit?.space?.key));
+  const space = context.token.spaces.find((granted) => granted.id === String(hit?.space?.id));
   if (hit?.type !== 'page' || !space) return false;
   const roots = new Set(context.token.pages.map((page) => page.id));
   const inside = !context.trees.limited || roots.has(String(hit.id)) || (hit.ancestors ?? []).some((ancestor) => roots.has(String(ancestor.id)));

@@ -6,6 +6,7 @@ import { AppError } from '../../../core/errors';
 import { confineCql } from '../../../core/cql';
 import { ok, type RouteContext, type RouteDefinition } from '../route';
 import { aimAt, aimAtPage, inSearchScope, trimSearchHit, trimSearchResult, type SearchHit, type SearchResultItem } from '../scope-guard';
+import { spacesAsTheyAreNow } from '../space-keys';
 import { parsed, v1Routes } from '../v1-shapes';
 import { expandList } from '../v1-expansions';
 import type { UpstreamResponse } from '../../../ports/confluence';
@@ -51,8 +52,9 @@ interface SearchAnswer {
 async function confinedSearch(context: RouteContext, kind: 'search' | 'content'): Promise<UpstreamResponse> {
   const cql = context.query.get('cql');
   if (!cql) throw new AppError('INVALID_CQL', 'The query parameter cql is required.');
-  const keys = context.token.spaces.map((space) => space.key);
   if (context.token.spaces.length === 1) aimAt(context, context.token.spaces[0]!.id);
+  // CQL names spaces by key, which can be renamed: the keys the token's space ids have now.
+  const keys = (await spacesAsTheyAreNow(context)).map((space) => space.key);
   const upstream = new URLSearchParams(context.query);
   const roots = context.token.pages.map((page) => page.id);
   upstream.set('cql', confineCql(cql, keys, roots));

@@ -16,9 +16,10 @@ export const V2_SPACE_ROUTES: RouteDefinition[] = [
         (space) => (keys.length === 0 || keys.includes(space.key)) && (ids.length === 0 || ids.includes(space.id)),
       );
       if (spaces.length === 0) return ok({ results: [], _links: {} });
+      // Asked by id: a key the token recorded may since name another space.
       const scoped = new URLSearchParams(query);
-      scoped.delete('ids');
-      scoped.set('keys', spaces.map((space) => space.key).join(','));
+      scoped.delete('keys');
+      scoped.set('ids', spaces.map((space) => space.id).join(','));
       return confluence.listSpaces(scoped);
     },
   },

@@ -4,7 +4,7 @@
  * missing page cost the same calls.
  */
 import { DOCS, Harness, SEED } from '../support/harness';
-import { newPage } from '../support/new-page';
+import { newPage } from '../../emulator/demo/new-page';
 
 let h: Harness;
 beforeEach(() => {

@@ -4,7 +4,7 @@
  * page's text in `view`. bob administers ENG, so a DOCS-only token of his would read ENG through it.
  */
 import { Harness, SEED, DOCS } from '../support/harness';
-import { newPage } from '../support/new-page';
+import { newPage } from '../../emulator/demo/new-page';
 
 let h: Harness;
 beforeEach(() => {

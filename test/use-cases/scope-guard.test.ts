@@ -9,6 +9,7 @@ const context = {
   token: { spaces: [{ id: '10001', key: 'DOCS' }], operations: ['read'] } as unknown as TokenRecord,
   target: { spaceId: null, spaceKey: null, pageId: null },
   trees: new PageTrees({ pages: [] }, {} as OwnerConfluence),
+  guard: { seenSpaces: new Set<string>() },
 } as unknown as RouteContext;
 
 const list = (results: unknown[]) => ({ status: 200, body: JSON.stringify({ results, _links: { next: '/wiki/api/v2/pages?cursor=x' } }), contentType: 'application/json' });
@@ -35,11 +36,18 @@ describe('keepInScope', () => {
 describe('keepInScope for a token limited to the page tree under 20004', () => {
   const ancestorCalls: string[] = [];
   /** Confluence's ancestors of 31 and 32: Home 20001 > Release Notes 20004 > 30001; of 33: Home > Getting Started 20002. */
-  const chains: Record<string, string[]> = { '31': ['20001', '20004', '30001'], '33': ['20001', '20002'] };
+  const chains: Record<string, string[]> = { '31': ['20001', '20004', '30001'], '32': ['20001', '20004', '30001'], '33': ['20001', '20002'] };
   const confluence = {
     async listRelatedPages(pageId: string) {
       ancestorCalls.push(pageId);
       return { status: 200, body: JSON.stringify({ results: (chains[pageId] ?? []).map((id) => ({ id, type: 'page' })) }) };
+    },
+    /** The one search placing a list's pages: `… id in (…) AND ancestor in (roots)`, answered from the chains. */
+    async search(_kind: string, query: URLSearchParams) {
+      const [, ids, roots] = /id in \(([^)]*)\) AND ancestor in \(([^)]*)\)/.exec(query.get('cql') ?? '')!;
+      ancestorCalls.push(`search ${ids}`);
+      const inside = ids!.split(',').filter((id) => (chains[id] ?? []).some((ancestor) => roots!.split(',').includes(ancestor)));
+      return { status: 200, body: JSON.stringify({ results: inside.map((id) => ({ id, type: 'page' })) }) };
     },
   } as unknown as OwnerConfluence;
   const treeContext = () =>
@@ -51,13 +59,13 @@ describe('keepInScope for a token limited to the page tree under 20004', () => {
     ancestorCalls.length = 0;
   });
 
-  it('keeps pages under a root, deciding from parents listed earlier and asking Confluence once per unknown branch', async () => {
+  it('keeps pages under a root, deciding from the list’s own parent links and placing the rest with one search', async () => {
     const results = [page('20001', null), page('20002', '20001'), page('20004', '20001'), page('30001', '20004'), page('31', '30001'), page('32', '30001'), page('33', '20002')];
     expect(await ids(keepInScope(treeContext(), list(results)))).toEqual(['20004', '30001', '31', '32']);
     expect(ancestorCalls).toEqual([]);
-    // Without the parents in the same answer (a later page of results): one call learns the whole chain for the siblings.
+    // Without the parents in the same answer (a later page of results): one search places them all.
     expect(await ids(keepInScope(treeContext(), list([page('31', '30001'), page('32', '30001'), page('33', '20002')])))).toEqual(['31', '32']);
-    expect(ancestorCalls).toEqual(['31', '33']);
+    expect(ancestorCalls).toEqual(['search 31,32,33']);
   });
 
   it('keeps ancestors only from the root down, and everything below a page in scope', async () => {

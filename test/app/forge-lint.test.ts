@@ -52,24 +52,31 @@ const lintApp = (...args: Parameters<typeof fixtureApp>) => {
   apps.push(dir);
   return forgeLint(dir);
 };
-afterAll(() => apps.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+// forgeLint switches the working folder into the app while it runs: should a test time out mid-lint (a
+// loaded machine), go back before deleting the apps, or every later test file in this worker would run
+// in a deleted folder (ENOENT uv_cwd).
+const startedIn = process.cwd();
+afterAll(() => {
+  process.chdir(startedIn);
+  apps.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
+});
 
 it('reports a Confluence call whose scope the manifest lacks, from the committed contract, offline', async () => {
   const missing = await lintApp(['storage:app']);
   // The linter names the first spec path whose end matches the call (here `/pages`); the scope is the point.
   expect(missing.errors).toEqual([expect.stringMatching(/^src\/index\.ts:3:\d+ error Confluence endpoint: GET .*"read:page:confluence" scope/)]);
   expect(await lintApp(['read:page:confluence'])).toEqual({ files: 1, errors: [], warnings: [] });
-}, 120_000);
+}, 300_000);
 
 it('passes a v1 call whose granular alternative the manifest holds, and names the current scope when neither is there', async () => {
   expect((await lintApp(['read:page:confluence', 'read:content-details:confluence'], { v1Search: true })).errors).toEqual([]);
   expect((await lintApp(['read:page:confluence'], { v1Search: true })).errors).toEqual([expect.stringMatching(/GET \/wiki\/rest\/api\/search.*search:confluence/)]);
-}, 120_000);
+}, 300_000);
 
 it('reports a runtime Forge no longer deploys', async () => {
   const report = await lintApp(['read:page:confluence'], { runtime: 'nodejs20.x' });
   expect([...report.errors, ...report.warnings]).toEqual([expect.stringMatching(/nodejs20\.x/)]);
-}, 120_000);
+}, 300_000);
 
 it('gives the linter each operation’s scope alternatives as current, then beta, and refuses more than two', () => {
   const spec = linterSpec({ '/search': { get: { security: [{ oAuthDefinitions: ['search:confluence'] }, { oAuthDefinitions: ['read:content-details:confluence'] }] } } });

@@ -154,8 +154,12 @@ export class EmulatedApp {
   }
 
   close(): void {
-    this.platform.uninstall();
-    this.kvs.close();
-    this.dataDirLock?.release();
+    // The lock goes whatever else fails here: a server that stopped must not keep its folder locked.
+    try {
+      this.platform.uninstall();
+      this.kvs.close();
+    } finally {
+      this.dataDirLock?.release();
+    }
   }
 }

@@ -68,9 +68,11 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGHUP', () => stop('SIGHUP'));
+  // `on`, not `once`: a second signal while closing (a terminal's Ctrl-C pressed twice, npm and the
+  // terminal both delivering it) would otherwise take Node's default and end the process with the lock held.
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
   // npm forwards SIGINT and SIGTERM; a parent killed outright (kill -9 on npm) forwards nothing.
   stopWithParent(() => stop('its parent process ended'));
   if (build) watchUiSources(modules, (built) => console.log(`Rebuilt the Custom UI after a change: ${built.join(', ')} (reload the page)`));

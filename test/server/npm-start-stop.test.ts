@@ -17,6 +17,8 @@ interface Started {
   /** The pid the banner names: the server's own. */
   serverPid: number;
   output: () => string;
+  /** Settles once npm has exited and its output pipes are drained: only then is `output()` complete. */
+  closed: Promise<void>;
 }
 
 const started: Started[] = [];
@@ -47,12 +49,13 @@ function npmStart(): Promise<Started> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    const closed = new Promise<void>((resolveClosed) => npm.once('close', () => resolveClosed()));
     const collect = (chunk: string) => {
       output += chunk;
       const url = /running locally at http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       const pid = /^Server process (\d+):/m.exec(output);
       if (url && pid) {
-        const running = { npm, port: Number(url[1]), serverPid: Number(pid[1]), output: () => output };
+        const running = { npm, port: Number(url[1]), serverPid: Number(pid[1]), output: () => output, closed };
         started.push(running);
         resolve(running);
       }
@@ -104,6 +107,8 @@ it.each(['SIGTERM', 'SIGINT'] as const)('%s to the npm start process stops the s
   expect(fs.existsSync(path.join(dataDir, DATA_DIR_LOCK))).toBe(true);
   process.kill(running.npm.pid!, signal);
   expect(await stoppedWithin5s(running)).toEqual(STOPPED);
+  // The server's last lines may still be in the pipe when its process is gone.
+  await running.closed;
   expect(running.output()).toContain(`Stopping (${signal})`);
 }, 60_000);
 

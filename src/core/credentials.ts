@@ -5,6 +5,8 @@ import { isLegacyToken } from './token-format';
  * (how people use Atlassian API tokens with `curl --user email:token`). Undefined when absent or the
  * scheme is neither; '' when the scheme carries an empty value.
  */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
+
 export function tokenFromAuthorization(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const [scheme, ...rest] = header.trim().split(/\s+/);
@@ -13,6 +15,9 @@ export function tokenFromAuthorization(header: string | undefined): string | und
     case 'bearer':
       return value;
     case 'basic': {
+      // Strict base64: Node's decoder skips characters outside the alphabet, so two Authorization lines
+      // joined into one ("Basic <junk>, Basic <credentials>") would otherwise decode to the second one.
+      if (!BASE64.test(value)) return undefined;
       const decoded = Buffer.from(value, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
       return colon >= 0 ? decoded.slice(colon + 1) : undefined;

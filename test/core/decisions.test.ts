@@ -139,3 +139,10 @@ describe('policy and requests', () => {
     expect(codeOf(() => parseCreateTokenInput(input, DEFAULT_POLICY))).toBe(expected);
   });
 });
+
+it('reads no credential from two Authorization lines joined into one (Node decodes base64 leniently)', () => {
+  // The gateway fuzz's counterexample (FUZZ_SEED=59247119): junk on the first line, a live token on the second.
+  const second = 'OnNzdF8xc0p3NU84MUNtdm9fdDlEeVRVMVVPY21kZEJidDFSOWlsMGhHT1ZRZHBCdVlMVmJzSFJtb2VLSzFoZGJncQ==';
+  expect(tokenFromAuthorization(`Basic ${second}`)).toMatch(/^sst_/);
+  expect(tokenFromAuthorization(`Basic \u{5632d}\uac41\u{9832f}, Basic ${second}`)).toBeUndefined();
+});
